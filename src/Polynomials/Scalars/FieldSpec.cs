@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace InvTheory.Polynomials.Scalars;
+
+/// <summary>The kind of a coefficient field named in text.</summary>
+public enum FieldKind
+{
+    /// <summary>The rational numbers Q.</summary>
+    Rational,
+
+    /// <summary>A prime field GF(p).</summary>
+    Prime,
+
+    /// <summary>A cyclotomic field Q(zeta_n).</summary>
+    Cyclotomic,
+}
+
+/// <summary>
+/// Runs generic code on the field element type that a <see cref="FieldSpec"/> names at run time.
+/// </summary>
+public interface IFieldVisitor<out TResult>
+{
+    /// <summary>Called with the field object; <typeparamref name="T"/> is its element type.</summary>
+    TResult Visit<T>(Field<T> field)
+        where T : struct, IFieldElement<T>;
+}
+
+/// <summary>
+/// A coefficient field named in text: <c>Q</c>, <c>GF(p)</c> or <c>Q(zeta_n)</c>.
+/// </summary>
+/// <param name="Kind">Which family the field belongs to.</param>
+/// <param name="Parameter">p for GF(p), n for Q(zeta_n), 1 for Q.</param>
+public sealed partial record FieldSpec(FieldKind Kind, ulong Parameter)
+{
+    /// <summary>Q.</summary>
+    public static FieldSpec Rationals { get; } = new(FieldKind.Rational, 1);
+
+    /// <summary>Canonical name: <c>Q</c>, <c>GF(7)</c>, <c>Q(zeta_5)</c>.</summary>
+    public string Name => Kind switch
+    {
+        FieldKind.Rational => "Q",
+        FieldKind.Prime => $"GF({Parameter})",
+        _ => $"Q(zeta_{Parameter})",
+    };
+
+    /// <summary>
+    /// Parses a field name. Accepted forms: <c>Q</c>, <c>QQ</c>, <c>GF(p)</c>, <c>GF p</c>, <c>Fp</c> with p prime,
+    /// <c>Q(zeta_n)</c>, <c>Q(z_n)</c>, <c>cyclotomic(n)</c>. Q(zeta_1) and Q(zeta_2) are Q.
+    /// </summary>
+    /// <exception cref="FormatException">The text names no supported field; the message lists the accepted forms.</exception>
+    public static FieldSpec Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string t = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (t is "Q" or "QQ" or "q")
+        {
+            return Rationals;
+        }
+
+        var prime = PrimePattern().Match(t);
+        if (prime.Success)
+        {
+            if (!ulong.TryParse(prime.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong p)
+                || p > PrimeModulus.MaxModulus || !PrimeModulus.IsPrime(p))
+            {
+                throw new FormatException($"Field '{text}': {prime.Groups[1].Value} is not a prime below 2^62, so GF(p) is not a field here.");
+            }
+
+            return new FieldSpec(FieldKind.Prime, p);
+        }
+
+        var cyclotomic = CyclotomicPattern().Match(t);
+        if (cyclotomic.Success)
+        {
+            if (!ulong.TryParse(cyclotomic.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n) || n == 0 || n > 100_000)
+            {
+                throw new FormatException($"Field '{text}': the order n of zeta_n must be an integer from 1 to 100000.");
+            }
+
+            return n <= 2 ? Rationals : new FieldSpec(FieldKind.Cyclotomic, n);
+        }
+
+        throw new FormatException($"Unknown field '{text}'. Use Q, GF(p) with p prime, or Q(zeta_n).");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    [GeneratedRegex(@"^(?:GF\(?|F_?|Z/)(\d+)\)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PrimePattern();
+
+    [GeneratedRegex(@"^(?:QQ?\((?:zeta|z|E)_?|cyclotomic\()(\d+)\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CyclotomicPattern();
+}
