@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace InvTheory.Cli.Commands;
+
+/// <summary>The list of subcommands; add a new command's factory here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
