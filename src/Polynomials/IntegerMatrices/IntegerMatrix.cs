@@ -423,7 +423,7 @@ public sealed class IntegerMatrix : IEquatable<IntegerMatrix>
 
                 if (rows.Count > 0 && row.Count != rows[0].Count)
                 {
-                    error = $"Invalid matrix: ragged rows; row {rows.Count + 1} has {row.Count} entries but row 1 has {rows[0].Count}. Give every row the same length.";
+                    error = $"Invalid matrix: ragged rows; row {rows.Count + 1} has {Entries(row.Count)} but row 1 has {Entries(rows[0].Count)}. Give every row the same length.";
                     return null;
                 }
 
@@ -490,6 +490,8 @@ public sealed class IntegerMatrix : IEquatable<IntegerMatrix>
                 return null;
             }
         }
+
+        private static string Entries(int count) => count == 1 ? "1 entry" : $"{count} entries";
 
         private bool TryParseInteger(out BigInteger value, out string error)
         {
