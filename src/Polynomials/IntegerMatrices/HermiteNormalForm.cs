@@ -22,7 +22,7 @@ public static class HermiteNormalForm
     /// <summary>Returns (H, U) with H = U * A, U unimodular and H the row-style Hermite normal form of A.</summary>
     /// <remarks>
     /// Algorithm: column-by-column elimination with Euclidean gcd steps, then reduction of the entries above each
-    /// pivot modulo the pivot [Coh93, Sec. 2.4.2]. Growth control: within a column the pivot is the entry of least
+    /// pivot modulo the pivot [Coh93, Sec. 2.4]. Growth control: within a column the pivot is the entry of least
     /// absolute value, and the other rows are reduced by the quotient rounded to nearest, so the column's entries
     /// shrink like a Euclidean remainder sequence. The entries above each pivot are reduced into [0, pivot) as soon
     /// as the pivot is final. The rank of A equals the number of nonzero rows of H, and the last m - rank rows of U

@@ -11,7 +11,7 @@ public static class IntegerLattice
     /// <paramref name="a"/>; it has n - rank(A) rows.
     /// </summary>
     /// <remarks>
-    /// Algorithm: Hermite decomposition U * A^T = H [Coh93, Sec. 2.4.2]. The rows of U whose rows of H are zero span
+    /// Algorithm: Hermite decomposition U * A^T = H [Coh93, Sec. 2.4]. The rows of U whose rows of H are zero span
     /// the whole kernel lattice, not only a sublattice of finite index: U is unimodular, so every integer kernel
     /// vector x has integer coordinates y = U^(-T) x, and y^T H = 0 forces the coordinates on the nonzero
     /// (independent) rows of H to vanish. The rows are not reduced; apply <see cref="LllReduce"/> for short ones.
@@ -30,10 +30,10 @@ public static class IntegerLattice
     /// <paramref name="basis"/>, with Lovasz constant <paramref name="delta"/> (default 3/4).
     /// </summary>
     /// <remarks>
-    /// Algorithm: LLL reduction with exact rational Gram-Schmidt data [LLL82], [Coh93, Sec. 2.6.1]. The output
+    /// Algorithm: LLL reduction with exact rational Gram-Schmidt data [LLL82], [Coh93, Alg. 2.6.3]. The output
     /// spans the same lattice, is size-reduced (|mu_ij| &lt;= 1/2) and satisfies the Lovasz condition. The
     /// Gram-Schmidt data are recomputed after each swap, which costs O(k^2 n) rational operations per swap for k
-    /// vectors in Z^n; this suits the small bases used for dimensionless groups. The number of swaps is polynomial
+    /// vectors in Z^n. That suits the small bases used for dimensionless groups. The number of swaps is polynomial
     /// in k and the bit size of the input.
     /// </remarks>
     /// <exception cref="ArgumentException">The rows are linearly dependent, or delta is not in (1/4, 1].</exception>

@@ -318,7 +318,7 @@ public sealed class IntegerMatrix : IEquatable<IntegerMatrix>
         throw new FormatException(error);
     }
 
-    /// <summary>Tries to parse like <see cref="Parse"/>; on failure <paramref name="error"/> says what is wrong and where.</summary>
+    /// <summary>Tries to parse like <see cref="Parse"/>; on failure <paramref name="error"/> describes the problem and its position.</summary>
     public static bool TryParse(string? text, out IntegerMatrix matrix, out string error)
     {
         matrix = Zero(0, 0);
@@ -529,7 +529,7 @@ public sealed class IntegerMatrix : IEquatable<IntegerMatrix>
             return true;
         }
 
-        private bool Expect(char expected, string what, out string error)
+        private bool Expect(char expected, string description, out string error)
         {
             error = string.Empty;
             if (Peek() == expected)
@@ -538,7 +538,7 @@ public sealed class IntegerMatrix : IEquatable<IntegerMatrix>
                 return true;
             }
 
-            error = Unexpected(what);
+            error = Unexpected(description);
             return false;
         }
 
@@ -555,8 +555,8 @@ public sealed class IntegerMatrix : IEquatable<IntegerMatrix>
             return false;
         }
 
-        private string Unexpected(string what) =>
-            $"Invalid matrix: position {_position + 1}: expected {what}, found {Quote(Describe(_position))}. Write the matrix as [[1,2],[3,4]].";
+        private string Unexpected(string expectedToken) =>
+            $"Invalid matrix: position {_position + 1}: expected {expectedToken}, found {Quote(Describe(_position))}. Write the matrix as [[1,2],[3,4]].";
 
         private string Describe(int position)
         {

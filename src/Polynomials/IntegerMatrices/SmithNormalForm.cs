@@ -21,7 +21,7 @@ public static class SmithNormalForm
     /// d_i &gt; 0 and d_i dividing d_(i+1), where r is the rank of A.
     /// </summary>
     /// <remarks>
-    /// Algorithm: elimination by unimodular row and column operations with Euclidean gcd steps [Coh93, Sec. 2.4.3].
+    /// Algorithm: elimination by unimodular row and column operations with Euclidean gcd steps, a variant of [Coh93, Alg. 2.4.14].
     /// Growth control: the pivot is the entry of least absolute value in the remaining block, and every
     /// reduction uses the quotient rounded to nearest, so a remainder is at most half the pivot. When the
     /// pivot does not divide some entry of the remaining block, that entry's row is added to the pivot row and
@@ -188,7 +188,7 @@ public static class SmithNormalForm
                 }
 
                 // Phase 3: when the pivot does not divide an entry of the remaining block, add that entry's row
-                // to the pivot row; the next pass then produces a smaller pivot.
+                // to the pivot row. The next pass then produces a smaller pivot.
                 int offendingRow = FindNonDivisibleRow(a, t);
                 if (offendingRow < 0)
                 {
@@ -285,7 +285,7 @@ public static class SmithNormalForm
     }
 
     // Moves the entry of least nonzero absolute value in the block [t.., t..] to (t, t) by one row swap and one
-    // column swap; returns false when the block is zero.
+    // column swap. Returns false when the block is zero.
     private static bool MoveSmallestToPivot(BigInteger[,] a, BigInteger[,]? u, BigInteger[,]? v, int t)
     {
         int bestRow = -1;
