@@ -36,11 +36,14 @@ internal static class CoxeterGroups
         string type = system.Type;
         string kind = system.IsCrystallographic ? "Weyl group" : "Coxeter group";
         string field = system.IsCrystallographic ? "integer matrices over Q" : $"matrices over {system.Field.Name}";
-        string cartan = type.StartsWith('H')
-            ? "; the edge labelled 5 has Cartan entries -phi with the golden ratio phi = -(z^2+z^3)"
-            : type.StartsWith('I') && !system.IsCrystallographic
-                ? "; Cartan entries A_12 = -1, A_21 = -(2+z+z^-1) = -4 cos^2(pi/m)"
-                : string.Empty;
+        int label = system.CoxeterMatrix.SelectMany(row => row).Max();
+        string cartan = system.IsCrystallographic
+            ? string.Empty
+            : label == 5
+                ? "; the edge labelled 5 has Cartan entries -phi with the golden ratio phi = -(z^2+z^3)"
+                : label % 2 == 1
+                    ? $"; Cartan entries A_12 = A_21 = -2 cos(pi/{label}) = z^{(label + 1) / 2}+z^{(label - 1) / 2}"
+                    : $"; Cartan entries A_12 = -1, A_21 = -(2+z+z^-1) = -4 cos^2(pi/{label})";
         return new CatalogueEntry(
             $"W({type})",
             extraAliases.Concat([$"Coxeter({type})", $"coxeter_{type}"]).ToArray(),

@@ -20,10 +20,11 @@ namespace InvTheory.Representations.Catalogue;
 /// </para>
 /// <para>
 /// Edge labels and entries: m = 3 gives A_ij = A_ji = -1; m = 4 and m = 6 give -1 on the long root's row and -2 or -3
-/// on the short root's row; m = 5 in H3 and H4 gives A_ij = A_ji = -phi with the golden ratio phi = -(z^2 + z^3)
-/// in Q(zeta_5); I2(m) for m other than 2, 3, 4, 6 uses A_12 = -1 and A_21 = -(2 + z + z^-1) = -4 cos^2(pi/m) in
-/// Q(zeta_m). Every Coxeter diagram of finite type is a tree, so these non-symmetric choices still give the
-/// geometric representation up to rescaling the basis.
+/// on the short root's row. Another odd m gives the symmetric entries A_ij = A_ji = -2 cos(pi/m) = z^((m+1)/2) + z^((m-1)/2)
+/// in Q(zeta_m), for m = 5 (H3, H4, I2(5)) the negative golden ratio -phi = z^2 + z^3. Another even m gives
+/// A_ij = -1 and A_ji = -(2 + z + z^-1) = -4 cos^2(pi/m) in Q(zeta_m), like the long and short roots of B2 and G2.
+/// Every Coxeter diagram of finite type is a tree, so these non-symmetric choices still give the geometric
+/// representation up to rescaling the basis, and every root is the image of a simple root under the group.
 /// </para>
 /// <para>
 /// The degrees d_1, ..., d_n of the basic invariants are those of [Hum90, Table 3.1]; the group order is their product
@@ -60,7 +61,7 @@ public sealed partial class CoxeterSystem
         }
 
         CoxeterMatrix = m.Select(row => (IReadOnlyList<int>)Array.AsReadOnly(row)).ToArray();
-        FieldOrder = edges.Select(e => EdgeFieldOrder(type, e.M)).DefaultIfEmpty(1).Aggregate(CatalogueScalar.Lcm);
+        FieldOrder = edges.Select(e => EdgeFieldOrder(e.M)).DefaultIfEmpty(1).Aggregate(CatalogueScalar.Lcm);
     }
 
     /// <summary>The type, such as <c>E6</c>, <c>B3</c> or <c>I2(5)</c>.</summary>
@@ -205,29 +206,23 @@ public sealed partial class CoxeterSystem
     }
 
     /// <summary>Returns (A_ij, A_ji) for an edge i - j labelled m; for m = 4, 6 node i is the long root.</summary>
-    private (CatalogueScalar Forward, CatalogueScalar Backward) EdgeEntries(int m)
+    private static (CatalogueScalar Forward, CatalogueScalar Backward) EdgeEntries(int m)
     {
-        if (Type.StartsWith('H') && m == 5)
+        if (m is 3 or 4 or 6)
         {
-            var minusPhi = -CatalogueScalar.GoldenRatio;
-            return (minusPhi, minusPhi);
+            return (-1, m == 3 ? -1 : m == 4 ? -2 : -3);
         }
 
-        return m switch
+        if (m % 2 == 1)
         {
-            3 => (-1, -1),
-            4 => (-1, -2),
-            6 => (-1, -3),
-            _ => (-1, -(CatalogueScalar.FromRational(2) + CatalogueScalar.TwoCos(m, 1))),
-        };
+            var minusTwoCos = CatalogueScalar.Zeta(m, (m + 1) / 2) + CatalogueScalar.Zeta(m, (m - 1) / 2);
+            return (minusTwoCos, minusTwoCos);
+        }
+
+        return (-1, -(CatalogueScalar.FromRational(2) + CatalogueScalar.TwoCos(m, 1)));
     }
 
-    private static int EdgeFieldOrder(string type, int m) => m switch
-    {
-        2 or 3 or 4 or 6 => 1,
-        5 when type.StartsWith('H') => 5,
-        _ => m,
-    };
+    private static int EdgeFieldOrder(int m) => m is 2 or 3 or 4 or 6 ? 1 : m;
 
     private static (int, int, int)[] Chain(int n) =>
         Enumerable.Range(0, Math.Max(n - 1, 0)).Select(k => (k, k + 1, 3)).ToArray();

@@ -2,7 +2,7 @@ namespace InvTheory.Representations.Catalogue;
 
 /// <summary>Klein's simple group of order 168 in its 3-dimensional representation over Q(zeta_7).</summary>
 /// <remarks>
-/// Algorithm: Klein's generators [Elk99, Sec. 1.2], with z = exp(2 pi i/7): the diagonal matrix
+/// Algorithm: Klein's generators [Elk99], with z = exp(2 pi i/7): the diagonal matrix
 /// diag(z^4, z^2, z) of order 7, the cyclic permutation (x, y, z) -> (y, z, x) of order 3 and the involution
 /// (sqrt(-7)/7) [[z - z^6, z^2 - z^5, z^4 - z^3], [z^2 - z^5, z^4 - z^3, z - z^6], [z^4 - z^3, z - z^6, z^2 - z^5]],
 /// where sqrt(-7) = z + z^2 + z^4 - z^3 - z^5 - z^6 is the quadratic Gauss sum. All three preserve the Klein quartic
