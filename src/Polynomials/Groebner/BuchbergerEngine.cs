@@ -262,7 +262,7 @@ internal sealed class BuchbergerEngine<T>
             return f;
         }
 
-        var r = ReduceTerms(f.MonomialSpan.ToArray(), f.CoefficientSpan.ToArray(), 0, f.TermCount, 0, null, fullReduction: true, keepLead: false);
+        var r = ReduceTerms(f.MonomialSpan.ToArray(), f.CoefficientSpan.ToArray(), 0, f.TermCount, 0, null, fullReduction: true, keepLead: false, makeMonic: false);
         return r is null ? _ring.Zero : new Polynomial<T>(_ring, r.Monomials, r.Coefficients);
     }
 
@@ -384,9 +384,9 @@ internal sealed class BuchbergerEngine<T>
     /// <summary>
     /// Reduces the terms [start, end) of a polynomial modulo the active basis. With <paramref name="keepLead"/> the
     /// term before <paramref name="start"/> (index start-1) is kept unreduced as the leading term; this is tail
-    /// reduction of a basis element. Returns null for zero; otherwise the result is monic.
+    /// reduction of a basis element. Returns null for zero; otherwise the result is monic when <paramref name="makeMonic"/> is set.
     /// </summary>
-    private EnginePolynomial<T>? ReduceTerms(Monomial[] monomials, T[] coefficients, int start, int end, int sugar, Polynomial<T>[]? cofactors, bool fullReduction, bool keepLead)
+    private EnginePolynomial<T>? ReduceTerms(Monomial[] monomials, T[] coefficients, int start, int end, int sugar, Polynomial<T>[]? cofactors, bool fullReduction, bool keepLead, bool makeMonic = true)
     {
         var resultM = new List<Monomial>();
         var resultC = new List<T>();
@@ -462,7 +462,7 @@ internal sealed class BuchbergerEngine<T>
         var lc = resultC[0];
         var ms = resultM.ToArray();
         var cs = resultC.ToArray();
-        if (!lc.IsOne)
+        if (makeMonic && !lc.IsOne)
         {
             var inverse = lc.Inverse();
             for (int i = 0; i < cs.Length; i++)
