@@ -77,13 +77,7 @@ internal static class GroebnerCommand
             };
             var request = new Request(names, MonomialOrder.Parse(parseResult.GetValue(order) ?? "grevlex"), generators, options, parseResult.GetValue(json));
             var spec = FieldSpec.Parse(parseResult.GetValue(field) ?? "Q");
-            string output = spec.Kind switch
-            {
-                FieldKind.Rational => Run(RationalField.Instance, request),
-                FieldKind.Prime => Run(PrimeField.Get(spec.Parameter), request),
-                _ => throw new NotSupportedException($"groebner: the field {spec.Name} is not available in this build yet. Use Q or GF(p)."),
-            };
-            Console.Write(output);
+            Console.Write(spec.Accept(new GroebnerRunner(request)));
             return ExitCodes.Success;
         }));
         return command;
@@ -114,6 +108,12 @@ internal static class GroebnerCommand
                 yield return part;
             }
         }
+    }
+
+    private sealed class GroebnerRunner(Request request) : IFieldVisitor<string>
+    {
+        public string Visit<T>(Field<T> field)
+            where T : struct, IFieldElement<T> => Run(field, request);
     }
 
     private static string Run<T>(Field<T> field, Request request)
