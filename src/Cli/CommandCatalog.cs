@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return HnfCommand.Create();
         yield return PiCommand.Create();
         yield return VerifyCommand.Create();
+        yield return GroebnerCommand.Create();
     }
 }
