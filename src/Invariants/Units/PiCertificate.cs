@@ -184,9 +184,9 @@ public sealed class PiCertificate
                 $"{scaling} has dimension {dimension?.ToString() ?? "beyond the int range"}; the target '{target}' has {dimensions[t]}");
         }
 
-        // No integer scaling is claimed. Because the groups form a basis, a scaling t / s with integer exponents exists
-        // exactly when some integer combination of the groups has target exponent 1, that is when the gcd of the
-        // target's exponents over the groups is 1.
+        // No integer scaling is claimed. Because the groups form a basis, an integer scaling exists exactly when some
+        // integer combination of the groups has target exponent 1. That happens when the target's exponents over the
+        // groups have gcd 1.
         if (!groupsAreBasis)
         {
             return new CertificateCheck(name, false, "no target scaling is given, and the claim cannot be checked because the groups are not a verified basis");

@@ -44,11 +44,14 @@ public sealed class PiCertificateVerifier : ICertificateVerifier
                 .Where(p => p.i >= recomputed.Count || p.text != recomputed[p.i])
                 .Select(p => $"group {p.i + 1}: stored '{p.text}', exponents give '{(p.i < recomputed.Count ? recomputed[p.i] : "(none)")}'")
                 .ToList();
-            bool matches = mismatches.Count == 0 && content.GroupText.Count == recomputed.Count;
-            checks.Add(new CertificateCheck(
-                "group text matches exponents",
-                matches,
-                matches ? "every readable group agrees with its exponents" : mismatches.Count > 0 ? string.Join("; ", mismatches) : $"{content.GroupText.Count} texts for {recomputed.Count} groups"));
+            if (content.GroupText.Count != recomputed.Count)
+            {
+                mismatches.Add($"{content.GroupText.Count} texts for {recomputed.Count} groups");
+            }
+
+            bool matches = mismatches.Count == 0;
+            string detail = matches ? "every readable group agrees with its exponents" : string.Join("; ", mismatches);
+            checks.Add(new CertificateCheck("group text matches exponents", matches, detail));
         }
 
         return checks;

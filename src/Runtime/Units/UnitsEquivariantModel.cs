@@ -20,7 +20,7 @@ public delegate void BatchedModel(ReadOnlySpan<double> features, int sampleCount
 /// <remarks>
 /// <para>
 /// A change of units multiplies each base dimension by a positive factor, so each input x_j by the product of those
-/// factors raised to its dimension exponents. Dimensionless features do not change, so f sees the same values, and the
+/// factors raised to its dimension exponents. Dimensionless features do not change, so f receives the same values, and the
 /// scaling s changes exactly as the target does. The equivariance is exact up to double rounding: the features and the
 /// scaling are evaluated with split mantissas and exact integer binary exponents (see the tests for the measured error).
 /// </para>

@@ -64,7 +64,7 @@ public sealed class BuckinghamPiTests
     public void PendulumNeedsSquareForTarget()
     {
         // period [T], length [L], g [L T^-2], mass [M]: the only group is period^2 g / length, so period scales as
-        // sqrt(length/g) and has no integer scaling; mass carries the only M and appears in no group.
+        // sqrt(length/g) and has no integer scaling. Mass carries the only M, so it appears in no group.
         var table = new UnitsTable(
             [
                 new("period", UnitExpression.Parse("s")),

@@ -76,8 +76,8 @@ public sealed class UnitExpressionTests
     [Fact]
     public void PrefixedUnitsAreUnambiguous()
     {
-        // Every prefix on every prefixable unit resolves to that unit's dimension; the only prefixed spelling that is
-        // also an exact symbol is kg (kilo + gram), with the same dimension.
+        // Every prefix on every prefixable unit resolves to that unit's dimension. The only prefixed spelling that is
+        // also an exact symbol is kg (kilo + gram), which has the same dimension.
         foreach (var unit in UnitCatalog.All.Where(u => u.AcceptsPrefixes))
         {
             foreach (var (prefix, _) in UnitCatalog.Prefixes)
