@@ -86,22 +86,18 @@ internal sealed class IntegerClearedMatrix
     /// <summary>Whether entry (i, j) is zero.</summary>
     public bool IsZeroAt(int i, int j) => _big is null ? _small[i * ColumnCount + j] == 0 : _big[i * ColumnCount + j].IsZero;
 
-    /// <summary>Returns the residues of all entries modulo the prime, row-major.</summary>
-    public ulong[] Residues(WordPrime prime)
+    /// <summary>Returns the residues modulo the prime of the given rows (all rows when null), row-major.</summary>
+    public ulong[] Residues(WordPrime prime, IReadOnlyList<int>? rows = null)
     {
-        var residues = new ulong[_small.Length];
-        if (_big is null)
+        int rowCount = rows?.Count ?? RowCount;
+        var residues = new ulong[rowCount * ColumnCount];
+        for (int r = 0; r < rowCount; r++)
         {
-            for (int k = 0; k < residues.Length; k++)
+            int source = (rows is null ? r : rows[r]) * ColumnCount;
+            int target = r * ColumnCount;
+            for (int j = 0; j < ColumnCount; j++)
             {
-                residues[k] = prime.FromSigned(_small[k]);
-            }
-        }
-        else
-        {
-            for (int k = 0; k < residues.Length; k++)
-            {
-                residues[k] = PrimeModulus.Reduce(_big[k], prime.Value);
+                residues[target + j] = _big is null ? prime.FromSigned(_small[source + j]) : PrimeModulus.Reduce(_big[source + j], prime.Value);
             }
         }
 

@@ -119,6 +119,11 @@ public sealed partial class Matrix<T>
             return (T)(object)determinant;
         }
 
+        if (typeof(T) == typeof(ModInt) && PrimeFieldKernels.Applies(Field))
+        {
+            return (T)(object)PrimeFieldKernels.Determinant((Matrix<ModInt>)(object)this, ct);
+        }
+
         return GaussianElimination.DeterminantInPlace(CopyEntries(), RowCount, Field.One, ct);
     }
 
@@ -188,6 +193,11 @@ public sealed partial class Matrix<T>
         {
             var rational = RationalMatrixAlgorithms.ReducedRowEchelon((Matrix<Rational>)(object)this, algorithm, ct);
             return (ReducedRowEchelonForm<T>)(object)rational;
+        }
+
+        if (typeof(T) == typeof(ModInt) && PrimeFieldKernels.Applies(Field))
+        {
+            return (ReducedRowEchelonForm<T>)(object)PrimeFieldKernels.ReducedRowEchelon((Matrix<ModInt>)(object)this, ct);
         }
 
         var entries = CopyEntries();

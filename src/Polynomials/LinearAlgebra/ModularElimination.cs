@@ -6,8 +6,12 @@ internal static class ModularElimination
     /// <summary>
     /// Brings the rows x columns residue array <paramref name="a"/> to reduced row echelon form modulo p and returns the pivot columns.
     /// </summary>
-    /// <remarks>Algorithm: Gauss-Jordan elimination [Coh93, Sec. 2.2] on residues in [0, p), with Barrett reduction.</remarks>
-    internal static List<int> ReduceInPlace(ulong[] a, int rows, int columns, WordPrime prime, CancellationToken ct)
+    /// <remarks>
+    /// Algorithm: Gauss-Jordan elimination [Coh93, Sec. 2.2] on residues in [0, p), with Barrett reduction. When
+    /// <paramref name="rowOrigins"/> is given, its entries are permuted along with the rows, so that afterwards
+    /// rowOrigins[k] tells which input row became row k.
+    /// </remarks>
+    internal static List<int> ReduceInPlace(ulong[] a, int rows, int columns, WordPrime prime, CancellationToken ct, int[]? rowOrigins = null)
     {
         var pivots = new List<int>();
         var support = new int[columns];
@@ -33,6 +37,11 @@ internal static class ModularElimination
             }
 
             GaussianElimination.SwapRowsInPlace(a, columns, pivotRow, rank);
+            if (rowOrigins is not null)
+            {
+                (rowOrigins[pivotRow], rowOrigins[rank]) = (rowOrigins[rank], rowOrigins[pivotRow]);
+            }
+
             var pivot = a.AsSpan(rank * columns, columns);
             ulong inverse = prime.Inverse(pivot[c]);
             pivot[c] = 1;

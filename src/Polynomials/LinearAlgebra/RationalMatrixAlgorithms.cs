@@ -9,17 +9,36 @@ namespace InvTheory.Polynomials.LinearAlgebra;
 /// </summary>
 public static class RationalMatrixAlgorithms
 {
+    /// <summary>Fewest nonzero entries for which <see cref="LinearAlgebraAlgorithm.Auto"/> uses the modular algorithms on a half-dense matrix.</summary>
+    public const int ModularMinimumNonzeros = 16;
+
+    /// <summary>Number of nonzero entries from which <see cref="LinearAlgebraAlgorithm.Auto"/> uses the modular algorithms at any density.</summary>
+    public const int ModularSparseNonzeros = 200;
+
     /// <summary>
-    /// Number of entries from which <see cref="LinearAlgebraAlgorithm.Auto"/> uses the modular algorithms.
+    /// Returns whether <see cref="LinearAlgebraAlgorithm.Auto"/> picks the modular algorithms: when the matrix has at least
+    /// <see cref="ModularSparseNonzeros"/> nonzero entries, or at least <see cref="ModularMinimumNonzeros"/> and at least half
+    /// of its entries are nonzero.
     /// </summary>
     /// <remarks>
-    /// Measured with <c>dotnet run -c Release --project bench -- linalg-crossover</c>: below this size the direct
-    /// algorithms are as fast or faster on random matrices with small entries; the table is in docs/benchmarks.md.
+    /// Measured with <c>dotnet run -c Release --project bench -- linalg-crossover</c> (table in docs/benchmarks.md): on dense
+    /// random matrices with entries in [-9, 9] the modular algorithms win from 4x4 on, while on sparse 0/1/-1 matrices, where
+    /// rational elimination barely grows the entries, direct elimination wins up to about 16x16.
     /// </remarks>
-    public const int ModularThresholdEntries = 64;
+    public static bool PrefersModular(Matrix<Rational> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int nonzeros = 0;
+        foreach (var x in a.RowMajorEntries)
+        {
+            if (!x.IsZero)
+            {
+                nonzeros++;
+            }
+        }
 
-    /// <summary>Returns whether <see cref="LinearAlgebraAlgorithm.Auto"/> picks the modular algorithms for a matrix of this shape.</summary>
-    public static bool PrefersModular(int rowCount, int columnCount) => (long)rowCount * columnCount >= ModularThresholdEntries;
+        return nonzeros >= ModularSparseNonzeros || (nonzeros >= ModularMinimumNonzeros && 2L * nonzeros >= (long)a.RowCount * a.ColumnCount);
+    }
 
     /// <summary>Returns the reduced row echelon form of a rational matrix and its pivot columns.</summary>
     /// <remarks>
@@ -38,7 +57,7 @@ public static class RationalMatrixAlgorithms
         {
             LinearAlgebraAlgorithm.Direct => false,
             LinearAlgebraAlgorithm.Modular => true,
-            LinearAlgebraAlgorithm.Auto => PrefersModular(a.RowCount, a.ColumnCount),
+            LinearAlgebraAlgorithm.Auto => PrefersModular(a),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown linear algebra algorithm."),
         };
         return modular ? ModularReducedRowEchelon(a, ct) : DirectReducedRowEchelon(a, ct);
@@ -65,7 +84,7 @@ public static class RationalMatrixAlgorithms
         {
             LinearAlgebraAlgorithm.Direct => false,
             LinearAlgebraAlgorithm.Modular => true,
-            LinearAlgebraAlgorithm.Auto => PrefersModular(a.RowCount, a.ColumnCount),
+            LinearAlgebraAlgorithm.Auto => PrefersModular(a),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown linear algebra algorithm."),
         };
         return modular ? ModularDeterminant(a, ct) : GaussianElimination.DeterminantInPlace(a.CopyEntries(), a.RowCount, Rational.One, ct);
@@ -85,15 +104,16 @@ public static class RationalMatrixAlgorithms
     /// <list type="number">
     /// <item>Clear denominators row by row, giving an integer matrix A' with the same echelon form.</item>
     /// <item>For primes p below 2^31, compute the echelon form of A' mod p. Keep the primes whose pivot list is best
-    /// (highest rank, then lexicographically smallest); a prime with a worse list divides a minor and is discarded.</item>
+    /// (highest rank, then lexicographically smallest); a prime with a worse list divides a minor and is discarded.
+    /// When the rank r is below the row count, later primes reduce only the r rows that were pivot rows.</item>
     /// <item>At growing numbers of kept primes, reconstruct the non-pivot entries as fractions with a common denominator
     /// by Chinese remaindering and rational reconstruction.</item>
     /// <item>Check the candidate R against the next prime, then exactly: R is in reduced echelon form by construction, and
     /// A' = A'[:, P] R over the integers shows rowspace(A') is contained in rowspace(R). Since rank A' is at least the
     /// rank modulo any prime, which is rank R, the two row spaces are equal and R is the echelon form of A.</item>
     /// </list>
-    /// <para>If a check fails, more primes are added. The loop ends because with enough primes the reconstruction is
-    /// correct: the entries are quotients of minors of A', bounded by the Hadamard bound.</para>
+    /// <para>If a check fails, more primes are added (with all rows again when the exact check fails). The loop ends because
+    /// with enough primes the reconstruction is correct: the entries are quotients of minors of A', bounded by the Hadamard bound.</para>
     /// </remarks>
     internal static ReducedRowEchelonForm<Rational> ModularReducedRowEchelon(Matrix<Rational> a, CancellationToken ct)
     {
@@ -108,6 +128,11 @@ public static class RationalMatrixAlgorithms
         ReconstructedEchelonForm? candidate = null;
         int nextAttempt = 1;
 
+        // Rows of A' that were pivot rows modulo the prime that set the best pivots. When the rank is below the row
+        // count, later primes reduce only these rows: they have full rank r modulo a prime, hence over Q, so for a
+        // correct pivot list their echelon form is that of A'. The exact check covers every row regardless.
+        int[]? pivotRows = null;
+
         for (int index = 0; ; index++)
         {
             ct.ThrowIfCancellationRequested();
@@ -119,8 +144,10 @@ public static class RationalMatrixAlgorithms
 
             // Phase 2: echelon form modulo one more prime, and comparison of its pivots with the best so far.
             var prime = WordPrime.Get(index);
-            var reduced = cleared.Residues(prime);
-            var pivots = ModularElimination.ReduceInPlace(reduced, rows, columns, prime, ct).ToArray();
+            int reducedRows = pivotRows?.Length ?? rows;
+            var reduced = cleared.Residues(prime, pivotRows);
+            var rowOrigins = pivotRows is null ? Enumerable.Range(0, rows).ToArray() : null;
+            var pivots = ModularElimination.ReduceInPlace(reduced, reducedRows, columns, prime, ct, rowOrigins).ToArray();
             int comparison = bestPivots is null ? -1 : ComparePivots(pivots, bestPivots);
             if (comparison > 0)
             {
@@ -135,16 +162,36 @@ public static class RationalMatrixAlgorithms
                 residues.Clear();
                 candidate = null;
                 nextAttempt = 1;
+                if (rowOrigins is not null && pivots.Length < rows)
+                {
+                    pivotRows = rowOrigins[..pivots.Length];
+                    Array.Sort(pivotRows);
+                }
             }
 
             var free = ExtractFreeEntries(reduced, columns, pivots.Length, freeColumns);
 
-            // Phase 4a: a candidate from the earlier primes must agree with this prime before the exact check.
+            // Phase 4: a candidate from the earlier primes must agree with this prime before the exact check.
             if (candidate is not null)
             {
-                if (candidate.AgreesModulo(prime, free) && candidate.Verify(cleared, bestPivots!, freeColumns, ct))
+                if (candidate.AgreesModulo(prime, free))
                 {
-                    return candidate.ToEchelonForm(a.Field, rows, columns, bestPivots!, freeColumns);
+                    if (candidate.Verify(cleared, bestPivots!, freeColumns, ct))
+                    {
+                        return candidate.ToEchelonForm(a.Field, rows, columns, bestPivots!, freeColumns);
+                    }
+
+                    // The pivot list or the pivot rows came from unlucky primes: start over with every row.
+                    if (pivotRows is not null)
+                    {
+                        pivotRows = null;
+                        bestPivots = null;
+                        primes.Clear();
+                        residues.Clear();
+                        candidate = null;
+                        nextAttempt = 1;
+                        continue;
+                    }
                 }
 
                 candidate = null;
@@ -153,11 +200,13 @@ public static class RationalMatrixAlgorithms
             primes.Add(prime);
             residues.Add(free);
 
-            // Phase 3: reconstruction at geometrically growing numbers of primes.
+            // Phase 3: reconstruction. A failed attempt usually stops at the first entry that needs the full common
+            // denominator, so it costs little and is retried with the next prime; an attempt that failed late waits longer.
             if (primes.Count >= nextAttempt)
             {
-                candidate = ReconstructedEchelonForm.TryReconstruct(primes, residues, ct);
-                nextAttempt = Math.Max(primes.Count + 1, primes.Count * 3 / 2);
+                candidate = ReconstructedEchelonForm.TryReconstruct(primes, residues, ct, out int processed);
+                bool failedLate = candidate is null && processed > residues[0].Length / 8;
+                nextAttempt = failedLate ? Math.Max(primes.Count + 1, primes.Count * 5 / 4) : primes.Count + 1;
             }
         }
     }
@@ -266,8 +315,9 @@ public static class RationalMatrixAlgorithms
         /// The entries share the denominator of the pivot minor, so most entries need only one Chinese remaindering of
         /// d x with the current common denominator d; full rational reconstruction runs only when d x is not small.
         /// </remarks>
-        public static ReconstructedEchelonForm? TryReconstruct(List<WordPrime> primes, List<uint[]> residues, CancellationToken ct)
+        public static ReconstructedEchelonForm? TryReconstruct(List<WordPrime> primes, List<uint[]> residues, CancellationToken ct, out int processed)
         {
+            processed = 0;
             var crt = new ChineseRemainder(primes);
             var bound = crt.ReconstructionBound;
             int k = primes.Count, count = residues[0].Length;
@@ -279,6 +329,7 @@ public static class RationalMatrixAlgorithms
 
             for (int e = 0; e < count; e++)
             {
+                processed = e;
                 if ((e & 1023) == 1023)
                 {
                     ct.ThrowIfCancellationRequested();

@@ -21,8 +21,22 @@ internal readonly struct WordPrime
         _reciprocal = ulong.MaxValue / prime;
     }
 
+    /// <summary>Largest prime this type supports, plus one: residue products must fit in 62 bits.</summary>
+    public const ulong Limit = 1UL << 31;
+
     /// <summary>The prime p.</summary>
     public ulong Value { get; }
+
+    /// <summary>Returns the reducer for a prime below <see cref="Limit"/>; primality is the caller's guarantee.</summary>
+    public static WordPrime Create(ulong prime)
+    {
+        if (prime < 2 || prime >= Limit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(prime), prime, $"Word-size kernels need a prime below 2^31, got {prime}.");
+        }
+
+        return new WordPrime(prime);
+    }
 
     /// <summary>Returns x mod p for any 64-bit x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

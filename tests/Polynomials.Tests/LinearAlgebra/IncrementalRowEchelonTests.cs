@@ -40,20 +40,6 @@ public sealed class IncrementalRowEchelonTests
         Assert.True(echelon.Reduce(SparseVector.Create(new[] { Entry(3, 1) })).LeadingIndex == 3);
     }
 
-    [Fact]
-    public void SparseVectorCanonicalForm()
-    {
-        // Duplicate columns are added and zeros dropped.
-        var v = SparseVector.Create(new[] { Entry(4, 1), Entry(2, 3), Entry(4, -1), Entry(9, 0) });
-        Assert.Equal([2], v.Indices);
-        Assert.Equal(new Rational[] { 3 }, v.Values);
-        Assert.Equal(Rational.Zero, v[4]);
-        Assert.Equal("{2: 3}", v.ToString());
-        Assert.Equal(v, SparseVector.FromDense(new Rational[] { 0, 0, 3 }));
-        Assert.True((v - v).IsZero);
-        Assert.Throws<ArgumentException>(() => SparseVector.FromSorted(new[] { 3, 3 }, new Rational[] { 1, 1 }));
-    }
-
     [Property(MaxTest = 100)]
     public Property RankMatchesDenseRank() =>
         Prop.ForAll(SmallRationalMatrix(7).ToArbitrary(), a =>

@@ -37,6 +37,17 @@ public sealed class RationalMatrixAlgorithmsTests
     }
 
     [Fact]
+    public void UnluckyPrimeChoosesTooFewPivotRows()
+    {
+        // Modulo the first prime the rank is 1, so later primes reduce only row 0; the exact check then fails
+        // (row 1 is not a multiple of row 0 over Q) and the algorithm must return to all rows. Over Q the rank is 2.
+        var a = Integers([1, 1], [1, 1 + FirstPrime], [2, 2]);
+        var rref = RationalMatrixAlgorithms.ReducedRowEchelon(a, LinearAlgebraAlgorithm.Modular);
+        Assert.Equal([0, 1], rref.PivotColumns);
+        Assert.Equal(Integers([1, 0], [0, 1], [0, 0]), rref.Reduced);
+    }
+
+    [Fact]
     public void HilbertInverseByModularAlgorithm()
     {
         // The 12x12 Hilbert matrix: its inverse has integer entries, and H * H^-1 = I is an independent check.
