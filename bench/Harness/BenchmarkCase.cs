@@ -22,7 +22,7 @@ public sealed record BenchmarkCase
     /// <summary>Short identifier, unique in its suite, such as <c>rref-q-200</c>.</summary>
     public string Name { get; }
 
-    /// <summary>One line that says what is computed, with sizes.</summary>
+    /// <summary>One line that describes the computation, with sizes.</summary>
     public string Description { get; }
 
     /// <summary>Builds a fresh input (not timed).</summary>

@@ -62,8 +62,8 @@ public static class BenchmarkRunner
     }
 
     /// <summary>
-    /// Runs one case in this process and prints the protocol lines; used by the child process so that its peak memory
-    /// belongs to this case alone.
+    /// Runs one case in this process and prints the protocol lines. The child process calls this, so that its peak
+    /// memory belongs to this case alone.
     /// </summary>
     public static int RunChild(string suiteName, string caseName, int runs, int warmup, TextWriter output)
     {

@@ -6,7 +6,7 @@ public interface IBenchmarkSuite
     /// <summary>Command-line name, such as <c>linalg</c>.</summary>
     string Name { get; }
 
-    /// <summary>One line that says what the suite measures.</summary>
+    /// <summary>One line that describes what the suite measures.</summary>
     string Description { get; }
 
     /// <summary>Creates the cases; called once per process, so inputs may be generated here.</summary>

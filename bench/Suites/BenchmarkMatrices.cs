@@ -8,7 +8,7 @@ public static class BenchmarkMatrices
 {
     /// <summary>
     /// Returns a rows x columns matrix (row-major) with entries uniform in [-bound, bound], from a fixed xorshift64 generator
-    /// seeded with <paramref name="seed"/>, so that every run and every system sees the same matrix.
+    /// seeded with <paramref name="seed"/>, so that every run and every system uses the same matrix.
     /// </summary>
     public static long[] RandomEntries(int rows, int columns, int bound, ulong seed)
     {

@@ -48,7 +48,7 @@ internal sealed class ChineseRemainder
     public int Count => _primes.Length;
 
     /// <summary>Returns the integer x in (-M/2, M/2] with x = residues[i] mod p_i.</summary>
-    /// <remarks>Algorithm: Garner's mixed-radix Chinese remaindering [vzGG13, Ch. 5], O(k^2) word operations and k big-integer steps.</remarks>
+    /// <remarks>Algorithm: Garner's mixed-radix Chinese remaindering [GG13, Ch. 5], O(k^2) word operations and k big-integer steps.</remarks>
     public BigInteger CombineSymmetric(ReadOnlySpan<ulong> residues)
     {
         var x = Combine(residues);
@@ -87,7 +87,7 @@ internal sealed class ChineseRemainder
     /// <summary>
     /// Returns n/d with |n|, d &lt;= N and n = d x mod M, or null when no such fraction exists.
     /// </summary>
-    /// <remarks>Algorithm: rational number reconstruction by the extended Euclidean algorithm stopped at the bound [vzGG13, Ch. 5].</remarks>
+    /// <remarks>Algorithm: rational number reconstruction by the extended Euclidean algorithm stopped at the bound [GG13, Ch. 5].</remarks>
     public (BigInteger Numerator, BigInteger Denominator)? Reconstruct(BigInteger x)
     {
         var bound = ReconstructionBound;

@@ -11,8 +11,8 @@ namespace InvTheory.Polynomials.LinearAlgebra;
 /// <para>
 /// Algorithm: incremental Gauss-Jordan elimination [Coh93, Sec. 2.2]. Every basis row has a pivot, its
 /// first nonzero column, where it has value 1, and every basis row is zero at the pivots of the others.
-/// So the basis is the reduced row echelon form of the span, whatever the order of insertion, and reducing
-/// a row is one pass: subtract row[c] times the basis row of c for each pivot c where the row is nonzero.
+/// So the basis is the reduced row echelon form of the span, whatever the order of insertion. Reducing a row
+/// is one pass: for each pivot c where the row is nonzero, subtract row[c] times the basis row of c.
 /// </para>
 /// <para>
 /// Reducing a row with k nonzeros at pivot columns costs the sum of the sizes of those k basis rows, plus

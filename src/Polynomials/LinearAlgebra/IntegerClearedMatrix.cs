@@ -9,7 +9,7 @@ namespace InvTheory.Polynomials.LinearAlgebra;
 /// </summary>
 internal sealed class IntegerClearedMatrix
 {
-    // Entries fit in a long unless _big is non-null, in which case _big holds every entry.
+    // Entries fit in a long unless _big is non-null, in which case _big stores every entry.
     private readonly long[] _small;
     private readonly BigInteger[]? _big;
 

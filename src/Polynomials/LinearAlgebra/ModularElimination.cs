@@ -9,7 +9,7 @@ internal static class ModularElimination
     /// <remarks>
     /// Algorithm: Gauss-Jordan elimination [Coh93, Sec. 2.2] on residues in [0, p), with Barrett reduction. When
     /// <paramref name="rowOrigins"/> is given, its entries are permuted along with the rows, so that afterwards
-    /// rowOrigins[k] tells which input row became row k.
+    /// rowOrigins[k] is the input row that became row k.
     /// </remarks>
     internal static List<int> ReduceInPlace(ulong[] a, int rows, int columns, WordPrime prime, CancellationToken ct, int[]? rowOrigins = null)
     {

@@ -45,7 +45,7 @@ public static class RationalMatrixAlgorithms
     /// <para>
     /// Algorithm: <see cref="LinearAlgebraAlgorithm.Direct"/> is Gauss-Jordan elimination with the pivot of smallest bit size
     /// [Coh93, Sec. 2.2]. <see cref="LinearAlgebraAlgorithm.Modular"/> is multi-modular echelon form with rational
-    /// reconstruction and an exact check [vzGG13, Ch. 5], see <see cref="ModularReducedRowEchelon"/>.
+    /// reconstruction and an exact check [GG13, Ch. 5], see <see cref="ModularReducedRowEchelon"/>.
     /// </para>
     /// <para>Both give the same, exact result.</para>
     /// </remarks>
@@ -68,7 +68,7 @@ public static class RationalMatrixAlgorithms
     /// Algorithm: <see cref="LinearAlgebraAlgorithm.Direct"/> is Gaussian elimination [Coh93, Sec. 2.2];
     /// <see cref="LinearAlgebraAlgorithm.Modular"/> computes det A' of the integer matrix A' with cleared row denominators
     /// modulo enough primes that their product exceeds twice the Hadamard bound, then combines by Chinese remaindering
-    /// [vzGG13, Ch. 5]. The bound makes the modular result exact without a further check.
+    /// [GG13, Ch. 5]. The bound makes the modular result exact without a further check.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The matrix is not square.</exception>
     public static Rational Determinant(
@@ -100,7 +100,7 @@ public static class RationalMatrixAlgorithms
 
     /// <summary>Returns the reduced row echelon form by the multi-modular algorithm.</summary>
     /// <remarks>
-    /// <para>Algorithm: multi-modular echelon form [vzGG13, Ch. 5]. Phases:</para>
+    /// <para>Algorithm: multi-modular echelon form [GG13, Ch. 5]. Phases:</para>
     /// <list type="number">
     /// <item>Clear denominators row by row, giving an integer matrix A' with the same echelon form.</item>
     /// <item>For primes p below 2^31, compute the echelon form of A' mod p. Keep the primes whose pivot list is best
@@ -201,7 +201,8 @@ public static class RationalMatrixAlgorithms
             residues.Add(free);
 
             // Phase 3: reconstruction. A failed attempt usually stops at the first entry that needs the full common
-            // denominator, so it costs little and is retried with the next prime; an attempt that failed late waits longer.
+            // denominator, so it is cheap and runs again after the next prime. After an attempt that failed late, the
+            // number of primes grows by a quarter before the next attempt.
             if (primes.Count >= nextAttempt)
             {
                 candidate = ReconstructedEchelonForm.TryReconstruct(primes, residues, ct, out int processed);
@@ -227,7 +228,7 @@ public static class RationalMatrixAlgorithms
             return Rational.Zero;
         }
 
-        // The symmetric residue modulo M determines det A' when M > 2 |det A'|, which holds once log2 M > log2 H + 1.
+        // The symmetric residue modulo M determines det A' when M > 2 |det A'|, which is true once log2 M > log2 H + 1.
         var primes = new List<WordPrime>();
         var determinants = new List<ulong>();
         double log2Modulus = 0;
@@ -313,7 +314,7 @@ public static class RationalMatrixAlgorithms
         /// </summary>
         /// <remarks>
         /// The entries share the denominator of the pivot minor, so most entries need only one Chinese remaindering of
-        /// d x with the current common denominator d; full rational reconstruction runs only when d x is not small.
+        /// d x with the current common denominator d. Full rational reconstruction runs only when d x is not small.
         /// </remarks>
         public static ReconstructedEchelonForm? TryReconstruct(List<WordPrime> primes, List<uint[]> residues, CancellationToken ct, out int processed)
         {
@@ -399,7 +400,7 @@ public static class RationalMatrixAlgorithms
             return true;
         }
 
-        /// <summary>Whether d A' = A'[:, P] N holds exactly at every non-pivot column (it holds at the pivot columns by construction).</summary>
+        /// <summary>Whether d A' = A'[:, P] N is exact at every non-pivot column (at the pivot columns it is true by construction).</summary>
         public bool Verify(IntegerClearedMatrix cleared, int[] pivots, int[] freeColumns, CancellationToken ct)
         {
             int width = freeColumns.Length;
