@@ -26,7 +26,7 @@ public sealed partial class MatrixGroup<T>
                 return cached;
             }
 
-            var result = Enumerate(options ?? GroupEnumerationOptions.Default, progress, ct);
+            var result = EnumerateElements(options ?? GroupEnumerationOptions.Default, progress, ct);
             Volatile.Write(ref _enumeration, result);
             return result;
         }
@@ -37,7 +37,7 @@ public sealed partial class MatrixGroup<T>
     //      exceeds the limit;
     //   2. breadth-first closure from the identity under right multiplication by the generators;
     //   3. compare with the stated order.
-    private Enumeration Enumerate(GroupEnumerationOptions options, IProgress<GroupProgress>? progress, CancellationToken ct)
+    private Enumeration EnumerateElements(GroupEnumerationOptions options, IProgress<GroupProgress>? progress, CancellationToken ct)
     {
         long limit = options.MaxOrder;
         int d = Dimension;

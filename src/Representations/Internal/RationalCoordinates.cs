@@ -13,7 +13,7 @@ internal static class RationalCoordinates
 {
     /// <summary>Whether this helper knows the field type.</summary>
     public static bool Supports<T>(Field<T> field)
-        where T : struct, IFieldElement<T> => field is RationalField;
+        where T : struct, IFieldElement<T> => field is RationalField or CyclotomicField;
 
     /// <summary>Returns true and the rational value when <paramref name="value"/> lies in Q.</summary>
     /// <exception cref="NotSupportedException">The field type is not supported (see <see cref="Supports"/>).</exception>
@@ -24,6 +24,13 @@ internal static class RationalCoordinates
         {
             rational = Unsafe.As<T, Rational>(ref value);
             return true;
+        }
+
+        if (field is CyclotomicField)
+        {
+            var number = Unsafe.As<T, CyclotomicNumber>(ref value);
+            rational = number.IsRational ? number.ToRational() : default;
+            return number.IsRational;
         }
 
         throw new NotSupportedException($"Rational coordinates of elements of {field.Name} are not supported.");
@@ -39,6 +46,60 @@ internal static class RationalCoordinates
             return rational;
         }
 
+        if (g is Matrix<CyclotomicNumber> cyclotomic && cyclotomic.Field is CyclotomicField field)
+        {
+            return RestrictCyclotomic(cyclotomic, field);
+        }
+
         throw new NotSupportedException($"Restriction of scalars from {g.Field.Name} to Q is not supported.");
+    }
+
+    // Block (i, j) of the result is the matrix of multiplication by g[i, j] on Q(zeta_n) in the basis 1, z, ..., z^(k-1):
+    // its column c holds the coordinates of g[i, j] * z^c.
+    private static Matrix<Rational> RestrictCyclotomic(Matrix<CyclotomicNumber> g, CyclotomicField field)
+    {
+        int d = g.RowCount, k = field.Degree, n = d * k;
+        var basis = new CyclotomicNumber[k];
+        for (int c = 0; c < k; c++)
+        {
+            basis[c] = field.RootOfUnity(c);
+        }
+
+        var entries = new Rational[n * n];
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                var a = g[i, j];
+                if (a.IsZero)
+                {
+                    continue;
+                }
+
+                for (int c = 0; c < k; c++)
+                {
+                    var coordinates = Coordinates(a * basis[c], k);
+                    for (int r = 0; r < k; r++)
+                    {
+                        entries[(i * k + r) * n + j * k + c] = coordinates[r];
+                    }
+                }
+            }
+        }
+
+        return Matrix.FromRowMajor(RationalField.Instance, n, n, entries);
+    }
+
+    /// <summary>Returns the k coordinates of a cyclotomic number in the power basis; a field-less constant c gives (c, 0, ..., 0).</summary>
+    public static Rational[] Coordinates(CyclotomicNumber value, int k)
+    {
+        var coordinates = new Rational[k];
+        var coefficients = value.Coefficients;
+        for (int r = 0; r < coefficients.Count && r < k; r++)
+        {
+            coordinates[r] = coefficients[r];
+        }
+
+        return coordinates;
     }
 }
