@@ -90,123 +90,72 @@ public sealed partial class MatrixGroup<T>
                 return cached;
             }
 
-            var result = ComputeClasses(enumeration.Store, progress, ct);
+            var result = ComputeClasses(enumeration.Elements, progress, ct);
             Volatile.Write(ref _classes, result);
             return result;
         }
     }
 
-    private ClassData ComputeClasses(ElementStore<T> store, IProgress<GroupProgress>? progress, CancellationToken ct)
+    private ClassData ComputeClasses(GroupElements<T> elements, IProgress<GroupProgress>? progress, CancellationToken ct)
     {
-        int n = store.Count;
-        int d = Dimension;
-        var generatorEntries = new T[_generators.Count][];
-        var inverseEntries = new T[_generators.Count][];
-        for (int k = 0; k < _generators.Count; k++)
+        int n = elements.Count;
+        var inverses = new Matrix<T>[_generators.Count];
+        for (int k = 0; k < inverses.Length; k++)
         {
-            generatorEntries[k] = _generators[k].RowMajorEntries.ToArray();
-            inverseEntries[k] = _generators[k].Inverse(ct).RowMajorEntries.ToArray();
+            inverses[k] = _generators[k].Inverse(ct);
         }
 
-        var classOf = new int[n];
-        Array.Fill(classOf, -1);
-        var classes = new List<ConjugacyClass<T>>();
-        var character = new List<T>();
-        var isPseudoReflection = new List<bool>();
-        var current = new T[d * d];
-        var left = new T[d * d];
-        var conjugate = new T[d * d];
-        var orbit = new List<int>();
-        long classified = 0;
-
-        for (int first = 0; first < n; first++)
+        var (classOf, orbits) = elements.ConjugacyOrbits(_generators, inverses, progress, ct);
+        var classes = new List<ConjugacyClass<T>>(orbits.Count);
+        var character = new List<T>(orbits.Count);
+        var isPseudoReflection = new bool[orbits.Count];
+        var identity = Matrix.Identity(Field, Dimension);
+        for (int c = 0; c < orbits.Count; c++)
         {
-            if (classOf[first] >= 0)
+            var (first, size) = orbits[c];
+            if (n % size != 0)
             {
-                continue;
+                throw new InternalErrorException($"class {c} of group '{Name}' has {size} elements, which does not divide |G| = {n}.");
             }
 
-            // Invariant: orbit holds the elements of the new class found so far; each is conjugated once by every generator.
-            int classIndex = classes.Count;
-            orbit.Clear();
-            orbit.Add(first);
-            classOf[first] = classIndex;
-            for (int position = 0; position < orbit.Count; position++)
-            {
-                store.Decode(orbit[position], current);
-                for (int k = 0; k < generatorEntries.Length; k++)
-                {
-                    MultiplyInto(generatorEntries[k], current, left, d);
-                    MultiplyInto(left, inverseEntries[k], conjugate, d);
-                    int number = store.IndexOf(conjugate);
-                    if (number < 0)
-                    {
-                        throw new InternalErrorException(
-                            $"a conjugate of element {orbit[position]} of group '{Name}' is missing from the enumerated elements.");
-                    }
-
-                    if (classOf[number] < 0)
-                    {
-                        classOf[number] = classIndex;
-                        orbit.Add(number);
-                    }
-                }
-            }
-
-            if (n % orbit.Count != 0)
-            {
-                throw new InternalErrorException($"class {classIndex} of group '{Name}' has {orbit.Count} elements, which does not divide |G| = {n}.");
-            }
-
-            var representative = ElementAt(first);
+            var representative = elements.ElementAt(first);
             long order = (long)ElementOrders.OrderDividing(representative, n);
-            classes.Add(new ConjugacyClass<T>(classIndex, representative, orbit.Count, order, first));
+            classes.Add(new ConjugacyClass<T>(c, representative, size, order, first));
             character.Add(representative.Trace());
-            isPseudoReflection.Add((representative - Matrix.Identity(Field, d)).Rank(ct) == 1);
-
-            classified += orbit.Count;
-            ct.ThrowIfCancellationRequested();
-            progress?.Report(new GroupProgress(GroupComputationPhase.ConjugacyClasses, classified, n));
+            isPseudoReflection[c] = (representative - identity).Rank(ct) == 1;
+            if (c % 64 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
         }
 
-        var data = new ClassData(classes.AsReadOnly(), character.AsReadOnly(), classOf, isPseudoReflection.ToArray());
-        data.IsReflectionGroup = new Lazy<bool>(() => ComputeIsReflectionGroup(store, data), LazyThreadSafetyMode.ExecutionAndPublication);
+        var data = new ClassData(classes.AsReadOnly(), character.AsReadOnly(), classOf, isPseudoReflection);
+        data.IsReflectionGroup = new Lazy<bool>(() => ComputeIsReflectionGroup(elements, data), LazyThreadSafetyMode.ExecutionAndPublication);
         return data;
     }
 
-    private bool ComputeIsReflectionGroup(ElementStore<T> store, ClassData data)
+    private static bool ComputeIsReflectionGroup(GroupElements<T> elements, ClassData data)
     {
-        int n = store.Count;
+        int n = elements.Count;
         if (n == 1)
         {
             return true;
         }
 
-        var reflections = new List<int>();
+        // Invariant: members marks the subgroup generated by 'chosen', which contains every pseudo-reflection seen so far.
+        var chosen = new List<int>();
+        var members = new bool[n];
+        members[0] = true;
+        int subgroupOrder = 1;
         for (int number = 0; number < n; number++)
         {
-            if (data.IsPseudoReflectionClass[data.ClassOf[number]])
-            {
-                reflections.Add(number);
-            }
-        }
-
-        // Invariant: inSubgroup marks the subgroup generated by 'chosen', which contains every reflection seen so far.
-        var chosen = new List<T[]>();
-        var inSubgroup = new bool[n];
-        inSubgroup[0] = true;
-        int subgroupOrder = 1;
-        foreach (int r in reflections)
-        {
-            if (inSubgroup[r])
+            if (!data.IsPseudoReflectionClass[data.ClassOf[number]] || members[number])
             {
                 continue;
             }
 
-            var entries = new T[Dimension * Dimension];
-            store.Decode(r, entries);
-            chosen.Add(entries);
-            subgroupOrder = Closure(store, chosen, inSubgroup);
+            chosen.Add(number);
+            subgroupOrder = elements.SubgroupClosure(chosen, members, CancellationToken.None);
             if (subgroupOrder == n)
             {
                 return true;
@@ -214,38 +163,6 @@ public sealed partial class MatrixGroup<T>
         }
 
         return subgroupOrder == n;
-    }
-
-    // Marks the subgroup generated by the given elements in 'members' (cleared first) and returns its order.
-    private int Closure(ElementStore<T> store, List<T[]> generators, bool[] members)
-    {
-        int d = Dimension;
-        Array.Clear(members);
-        var queue = new List<int> { 0 };
-        members[0] = true;
-        var current = new T[d * d];
-        var product = new T[d * d];
-        for (int position = 0; position < queue.Count; position++)
-        {
-            store.Decode(queue[position], current);
-            foreach (var s in generators)
-            {
-                MultiplyInto(current, s, product, d);
-                int number = store.IndexOf(product);
-                if (number < 0)
-                {
-                    throw new InternalErrorException($"a product of elements of group '{Name}' is missing from the enumerated elements.");
-                }
-
-                if (!members[number])
-                {
-                    members[number] = true;
-                    queue.Add(number);
-                }
-            }
-        }
-
-        return queue.Count;
     }
 
     /// <summary>Conjugacy classes with the class of every element.</summary>

@@ -8,8 +8,6 @@ namespace InvTheory.Representations;
 /// <content>Element enumeration by breadth-first closure.</content>
 public sealed partial class MatrixGroup<T>
 {
-    private const int ProgressInterval = 1 << 14;
-
     private Enumeration GetEnumeration(GroupEnumerationOptions? options = null, IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
     {
         var cached = Volatile.Read(ref _enumeration);
@@ -40,7 +38,6 @@ public sealed partial class MatrixGroup<T>
     private Enumeration EnumerateElements(GroupEnumerationOptions options, IProgress<GroupProgress>? progress, CancellationToken ct)
     {
         long limit = options.MaxOrder;
-        int d = Dimension;
 
         // Phase 1: generator orders.
         if (StatedOrder is { } stated && stated > limit)
@@ -65,51 +62,20 @@ public sealed partial class MatrixGroup<T>
             generatorOrders[k] = order ?? BigInteger.Zero;
         }
 
-        // Phase 2: closure. Invariant: elements 0 .. next-1 have had all generator products added.
-        var store = new ElementStore<T>(d * d);
-        var generatorEntries = new T[_generators.Count][];
-        for (int k = 0; k < _generators.Count; k++)
-        {
-            generatorEntries[k] = _generators[k].RowMajorEntries.ToArray();
-        }
-
-        var identity = new T[d * d];
-        for (int i = 0; i < d; i++)
-        {
-            identity[i * d + i] = Field.One;
-        }
-
-        store.Add(identity, out _);
-        var current = new T[d * d];
-        var product = new T[d * d];
-        for (int next = 0; next < store.Count; next++)
-        {
-            if ((next & (ProgressInterval - 1)) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(new GroupProgress(GroupComputationPhase.Enumerating, store.Count, null));
-            }
-
-            store.Decode(next, current);
-            foreach (var s in generatorEntries)
-            {
-                MultiplyInto(current, s, product, d);
-                store.Add(product, out bool added);
-                if (added && store.Count > limit)
-                {
-                    throw new GroupOrderLimitException(
-                        $"Group '{Name}' has more than {limit} elements, the enumeration limit. {LimitRemedy}", limit);
-                }
-            }
-        }
-
-        progress?.Report(new GroupProgress(GroupComputationPhase.Enumerating, store.Count, store.Count));
+        // Phase 2: closure.
+        var elements = GroupElements<T>.Enumerate(
+            Field,
+            _generators,
+            limit,
+            () => new GroupOrderLimitException($"Group '{Name}' has more than {limit} elements, the enumeration limit. {LimitRemedy}", limit),
+            progress,
+            ct);
 
         // Phase 3: stated order.
-        if (StatedOrder is { } expected && expected != store.Count)
+        if (StatedOrder is { } expected && expected != elements.Count)
         {
             throw new InvariantTheoryException(
-                $"Group '{Name}' states order {expected}, but its generators generate a group of order {store.Count}. "
+                $"Group '{Name}' states order {expected}, but its generators generate a group of order {elements.Count}. "
                 + "Correct the stated order or the generators.");
         }
 
@@ -117,16 +83,16 @@ public sealed partial class MatrixGroup<T>
         {
             for (int k = 0; k < generatorOrders.Length; k++)
             {
-                generatorOrders[k] = ElementOrders.OrderDividing(_generators[k], store.Count);
+                generatorOrders[k] = ElementOrders.OrderDividing(_generators[k], elements.Count);
             }
         }
 
-        return new Enumeration(store, Array.AsReadOnly(generatorOrders));
+        return new Enumeration(elements, Array.AsReadOnly(generatorOrders));
     }
 
     private const string LimitRemedy =
         "If the group is finite and fits in memory, raise the limit with GroupEnumerationOptions.MaxOrder (on the command line: --max-order N).";
 
     /// <summary>The enumerated elements and the generator orders.</summary>
-    private sealed record Enumeration(ElementStore<T> Store, IReadOnlyList<BigInteger> GeneratorOrders);
+    private sealed record Enumeration(GroupElements<T> Elements, IReadOnlyList<BigInteger> GeneratorOrders);
 }

@@ -148,14 +148,14 @@ public sealed partial class MatrixGroup<T>
     /// <summary>The group order |G|.</summary>
     /// <exception cref="GroupNotFiniteException">A generator has infinite order.</exception>
     /// <exception cref="GroupOrderLimitException">The group has more elements than the default limit.</exception>
-    public BigInteger Order => GetEnumeration().Store.Count;
+    public BigInteger Order => GetEnumeration().Elements.Count;
 
     /// <summary>
     /// The elements of G in breadth-first order: the identity first, then the products x * s for elements x in
     /// that order and generators s in the order given, each element where it first appears.
     /// </summary>
     /// <remarks>The list decodes an element from compact storage on each access, so it costs no extra memory.</remarks>
-    public IReadOnlyList<Matrix<T>> Elements => new ElementList(this, GetEnumeration().Store);
+    public IReadOnlyList<Matrix<T>> Elements => new ElementList(GetEnumeration().Elements);
 
     /// <summary>The orders of the generators, in the order of <see cref="Generators"/>.</summary>
     public IReadOnlyList<BigInteger> GeneratorOrders => GetEnumeration().GeneratorOrders;
@@ -173,7 +173,7 @@ public sealed partial class MatrixGroup<T>
             throw new ArgumentException($"ElementOrder: the matrix {element} is not an element of group '{Name}'.", nameof(element));
         }
 
-        return (long)ElementOrders.OrderDividing(element, GetEnumeration().Store.Count);
+        return (long)ElementOrders.OrderDividing(element, GetEnumeration().Elements.Count);
     }
 
     /// <summary>The exponent of G, the least common multiple of its element orders.</summary>
@@ -212,7 +212,7 @@ public sealed partial class MatrixGroup<T>
     /// <exception cref="Polynomials.InvariantTheoryException">The group order differs from <see cref="StatedOrder"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public BigInteger Enumerate(GroupEnumerationOptions? options = null, IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
-        => GetEnumeration(options, progress, ct).Store.Count;
+        => GetEnumeration(options, progress, ct).Elements.Count;
 
     /// <summary>Returns the group in the group-file form, with entries in the field's text notation.</summary>
     /// <param name="includeOrder">Whether to enumerate the group and record its order.</param>
@@ -258,56 +258,27 @@ public sealed partial class MatrixGroup<T>
             throw new ArgumentException($"Group '{Name}' is over {Field.Name}; the matrix is over {matrix.Field.Name}.", nameof(matrix));
         }
 
-        return GetEnumeration().Store.IndexOf(matrix.RowMajorEntries);
+        return GetEnumeration().Elements.IndexOf(matrix);
     }
+
+    /// <summary>Bytes used by the compact element store, an estimate for memory tests.</summary>
+    internal long ApproximateElementBytes => GetEnumeration().Elements.ApproximateBytes;
 
     /// <summary>Returns element number <paramref name="number"/> as a matrix.</summary>
-    internal Matrix<T> ElementAt(int number)
-    {
-        var entries = new T[Dimension * Dimension];
-        GetEnumeration().Store.Decode(number, entries);
-        return Matrix.FromRowMajor(Field, Dimension, Dimension, entries);
-    }
-
-    /// <summary>Writes the product a * b of two d x d matrices in row-major order to <paramref name="product"/>.</summary>
-    internal static void MultiplyInto(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> product, int d)
-    {
-        product.Clear();
-        for (int i = 0; i < d; i++)
-        {
-            var target = product.Slice(i * d, d);
-            for (int k = 0; k < d; k++)
-            {
-                var factor = a[i * d + k];
-                if (factor.IsZero)
-                {
-                    continue;
-                }
-
-                var source = b.Slice(k * d, d);
-                for (int j = 0; j < d; j++)
-                {
-                    if (!source[j].IsZero)
-                    {
-                        target[j] += factor * source[j];
-                    }
-                }
-            }
-        }
-    }
+    internal Matrix<T> ElementAt(int number) => GetEnumeration().Elements.ElementAt(number);
 
     /// <summary>A read-only list view of the stored elements.</summary>
-    private sealed class ElementList(MatrixGroup<T> group, ElementStore<T> store) : IReadOnlyList<Matrix<T>>
+    private sealed class ElementList(GroupElements<T> elements) : IReadOnlyList<Matrix<T>>
     {
-        public Matrix<T> this[int index] => group.ElementAt(index);
+        public Matrix<T> this[int index] => elements.ElementAt(index);
 
-        public int Count => store.Count;
+        public int Count => elements.Count;
 
         public IEnumerator<Matrix<T>> GetEnumerator()
         {
-            for (int k = 0; k < store.Count; k++)
+            for (int k = 0; k < elements.Count; k++)
             {
-                yield return group.ElementAt(k);
+                yield return elements.ElementAt(k);
             }
         }
 
