@@ -23,7 +23,7 @@ public sealed partial class MatrixGroup<T>
     /// </summary>
     /// <remarks>
     /// Algorithm: summation over conjugacy classes with one characteristic polynomial per class
-    /// [Mol97], [Sta79, Thm. 2.1]; see <see cref="Representations.MolienSeries"/> for the output forms and checks.
+    /// [Mol97], [Sta79, Sec. 2]; see <see cref="Representations.MolienSeries"/> for the output forms and checks.
     /// Cached after the first call.
     /// </remarks>
     /// <exception cref="NotSupportedException">The field has positive characteristic (see <see cref="IsMolienSeriesSupported"/>).</exception>

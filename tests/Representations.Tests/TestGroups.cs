@@ -15,7 +15,7 @@ internal static class TestGroups
 {
     public static readonly RationalField Q = RationalField.Instance;
 
-    /// <summary>Cartan matrices A_ij = 2 (alpha_i, alpha_j) / (alpha_i, alpha_i) in Bourbaki numbering [Hum90, Sec. 2.4].</summary>
+    /// <summary>Cartan matrices A_ij = 2 (alpha_i, alpha_j) / (alpha_i, alpha_i) in Bourbaki numbering.</summary>
     public static readonly int[,] A4 = { { 2, -1, 0, 0 }, { -1, 2, -1, 0 }, { 0, -1, 2, -1 }, { 0, 0, -1, 2 } };
 
     public static readonly int[,] B3 = { { 2, -1, 0 }, { -1, 2, -1 }, { 0, -2, 2 } };
@@ -82,7 +82,9 @@ internal static class TestGroups
                 (Rational)((r == a && c == a + 1) || (r == a + 1 && c == a) || (r == c && r != a && r != a + 1) ? 1 : 0)));
         }
 
-        generators.Add(Matrix.FromFunction(Q, n, n, (r, c) => (Rational)(r != c ? 0 : r == n - 1 ? -1 : 1)));
+        var signs = Enumerable.Repeat((Rational)1, n).ToArray();
+        signs[n - 1] = -1;
+        generators.Add(Matrix.Diagonal<Rational>(Q, signs));
         return new MatrixGroup<Rational>(Q, generators, $"B{n}");
     }
 

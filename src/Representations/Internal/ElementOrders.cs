@@ -122,7 +122,7 @@ internal static class ElementOrders
                 "its characteristic polynomial is not a product of cyclotomic polynomials, so an eigenvalue is not a root of unity");
         }
 
-        // Phase 3: finite order holds exactly when g is diagonalizable, that is when g^N = I.
+        // Phase 3: g has finite order exactly when it is diagonalizable, that is when g^N = I.
         if (!Power(g, multiple).IsIdentity)
         {
             throw NotFinite(g, generatorNumber, groupName, rationalDimension,

@@ -249,7 +249,7 @@ internal sealed class GroupElements<T, W> : GroupElements<T>
                 continue;
             }
 
-            // Invariant: orbit holds the elements of the new class found so far; each is conjugated once by every generator.
+            // Invariant: orbit contains the elements of the new class found so far; each is conjugated once by every generator.
             int classIndex = classes.Count;
             orbit.Clear();
             orbit.Add(first);

@@ -143,7 +143,7 @@ internal static class IntegerPolynomial
     /// Psi_1(t) = 1 - t and Psi_m = Phi_m for m &gt; 1, so that 1 - t^n is the product of Psi_m over the divisors m of n.
     /// </summary>
     /// <remarks>
-    /// Algorithm: Phi_m(t) = product over d | m of (t^d - 1)^mu(m/d) [Lan02, Ch. VI, Sec. 3], evaluated by
+    /// Algorithm: Phi_m(t) = product over d | m of (t^d - 1)^mu(m/d) [Wei-MIF], evaluated by
     /// multiplying and exactly dividing by the binomials t^d - 1. Results are cached.
     /// </remarks>
     public static BigInteger[] NormalizedCyclotomic(int m)

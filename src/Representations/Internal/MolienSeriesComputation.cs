@@ -15,7 +15,7 @@ internal static class MolienSeriesComputation
     /// conj(chi(g_C)) for the weighted series.
     /// </summary>
     /// <remarks>
-    /// Algorithm [Mol97], [Sta79, Thm. 2.1] summed over conjugacy classes:
+    /// Algorithm [Mol97], [Sta79, Sec. 2] summed over conjugacy classes:
     ///   1. E = exponent of G; every det(I - t g) = prod (1 - lambda_i t) divides (1 - t^E)^d because each
     ///      eigenvalue lambda_i is an E-th root of unity;
     ///   2. for each class, one characteristic polynomial gives det(I - t g) = t^d charpoly(1/t), and the exact
@@ -57,7 +57,7 @@ internal static class MolienSeriesComputation
             binomials[i] = binomials[i - 1] * (d - i + 1) / i;
         }
 
-        // Phase 2: class contributions. Invariant: sum holds the contributions of the classes processed so far.
+        // Phase 2: class contributions. Invariant: sum contains the contributions of the classes processed so far.
         var sum = new T[length];
         var quotient = new T[length];
         for (int c = 0; c < classes.Count; c++)
