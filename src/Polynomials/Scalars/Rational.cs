@@ -137,8 +137,8 @@ public readonly struct Rational :
     public static explicit operator double(Rational value) => value.ToDouble();
 
     /// <summary>
-    /// Returns the double nearest to the value, ties to even; values beyond the double range give
-    /// infinity, and values below half the smallest subnormal give zero.
+    /// Returns the double nearest to the value, with ties rounded to the even mantissa. Values beyond
+    /// the double range give infinity, and values below half the smallest subnormal give zero.
     /// </summary>
     public double ToDouble()
     {

@@ -29,7 +29,7 @@ public sealed class PrimeFieldTests
     }
 
     [Fact]
-    public void ParseOfZeroDenominatorThrowsDivideByZero()
+    public void ParseZeroDenominatorThrows()
     {
         // Regression: "1/0" was reported as a format error, unlike Rational.Parse.
         Assert.Throws<DivideByZeroException>(() => PrimeField.Get(7).Parse("1/0"));
