@@ -77,6 +77,12 @@ internal sealed class BuchbergerEngine<T>
     private TermBuffer _bufferA;
     private TermBuffer _bufferB;
 
+    // Set during Run, so that long reductions can stop at a limit or on cancellation.
+    private GroebnerOptions? _runOptions;
+    private Stopwatch? _runClock;
+    private CancellationToken _runToken;
+    private long _reductionSteps;
+
     /// <summary>A critical pair (I, J) of basis indices, or a waiting generator (I = input index, J = -1).</summary>
     private readonly record struct Pair(int I, int J, Monomial Lcm, int Sugar, long Serial);
 
@@ -177,39 +183,117 @@ internal sealed class BuchbergerEngine<T>
     public bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {
         int lastDegree = -1;
-        while (_pairs.Count > 0)
+        _runOptions = options;
+        _runClock = clock;
+        _runToken = ct;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var pair = _pairs.Min;
-            if (degreeBound is int bound && pair.Sugar > bound)
+            while (_pairs.Count > 0)
             {
-                return false;
+                ct.ThrowIfCancellationRequested();
+                var pair = _pairs.Min;
+                if (degreeBound is int bound && pair.Sugar > bound)
+                {
+                    return false;
+                }
+
+                CheckLimits(pair.Sugar, options, clock);
+                if (progress is not null && (pair.Sugar != lastDegree || PairsReduced % 256 == 0))
+                {
+                    lastDegree = pair.Sugar;
+                    progress.Report(new GroebnerProgress(pair.Sugar, _pairs.Count, _active.Count, PairsReduced, phase));
+                }
+
+                var reduced = ReducePair(pair);
+                if (reduced is null)
+                {
+                    continue;
+                }
+
+                Insert(reduced);
+                if (IsUnit)
+                {
+                    _pairs.Clear();
+                    return true;
+                }
             }
 
-            CheckLimits(pair.Sugar, options, clock);
-            _pairs.Remove(pair);
-            PairsReduced++;
-            if (progress is not null && (pair.Sugar != lastDegree || PairsReduced % 256 == 0))
-            {
-                lastDegree = pair.Sugar;
-                progress.Report(new GroebnerProgress(pair.Sugar, _pairs.Count, _active.Count, PairsReduced, phase));
-            }
-
-            var reduced = pair.J < 0 ? ReduceInput(_inputs[pair.I]) : ReduceSPolynomial(pair);
-            if (reduced is null)
-            {
-                continue;
-            }
-
-            Insert(reduced);
-            if (IsUnit)
-            {
-                _pairs.Clear();
-                return true;
-            }
+            return true;
         }
+        finally
+        {
+            _runOptions = null;
+            _runClock = null;
+            _runToken = default;
+        }
+    }
 
-        return true;
+    /// <summary>Returns the waiting S-pairs (basis indices in insertion order) of sugar at most <paramref name="degreeBound"/>, in selection order.</summary>
+    public List<(int I, int J)> PendingPairs(int? degreeBound) =>
+        [.. _pairs.Where(p => p.J >= 0 && (degreeBound is null || p.Sugar <= degreeBound)).Select(p => (p.I, p.J))];
+
+    /// <summary>
+    /// Reduces the waiting pairs of sugar at most <paramref name="degreeBound"/> without adding anything to the basis.
+    /// Returns false as soon as one has a nonzero normal form; true when all reduce to zero, which makes the basis a
+    /// Groebner basis (up to the degree bound).
+    /// </summary>
+    public bool PairsReduceToZero(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, Stopwatch clock, CancellationToken ct)
+    {
+        _runOptions = options;
+        _runClock = clock;
+        _runToken = ct;
+        try
+        {
+            while (_pairs.Count > 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                var pair = _pairs.Min;
+                if (degreeBound is int bound && pair.Sugar > bound)
+                {
+                    return true;
+                }
+
+                if (options.TimeLimit is not null)
+                {
+                    CheckLimits(pair.Sugar, options with { MaxDegree = null, MaxPairs = null }, clock);
+                }
+
+                if (progress is not null && PairsReduced % 256 == 0)
+                {
+                    progress.Report(new GroebnerProgress(pair.Sugar, _pairs.Count, _active.Count, PairsReduced, "verify"));
+                }
+
+                if (ReducePair(pair) is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            _runOptions = null;
+            _runClock = null;
+            _runToken = default;
+        }
+    }
+
+    /// <summary>Removes a pair and returns its reduced S-polynomial (or reduced generator); on an exception the pair is queued again.</summary>
+    private EnginePolynomial<T>? ReducePair(Pair pair)
+    {
+        _pairs.Remove(pair);
+        try
+        {
+            var reduced = pair.J < 0 ? ReduceInput(_inputs[pair.I]) : ReduceSPolynomial(pair);
+            PairsReduced++;
+            return reduced;
+        }
+        catch
+        {
+            _pairs.Add(pair);
+            throw;
+        }
     }
 
     private void CheckLimits(int sugar, GroebnerOptions options, Stopwatch clock)
@@ -417,6 +501,11 @@ internal sealed class BuchbergerEngine<T>
                 continue;
             }
 
+            if ((++_reductionSteps & 1023) == 0)
+            {
+                CheckDuringReduction();
+            }
+
             var g = _basis[r];
             var q = m.Divide(g.Lead);
             var c = current.Coefficients[position];
@@ -480,6 +569,18 @@ internal sealed class BuchbergerEngine<T>
         }
 
         return new EnginePolynomial<T>(ms, cs, sugar, newCofactors);
+    }
+
+    private void CheckDuringReduction()
+    {
+        _runToken.ThrowIfCancellationRequested();
+        if (_runOptions?.TimeLimit is TimeSpan limit && _runClock is not null && _runClock.Elapsed > limit)
+        {
+            throw new GroebnerLimitExceededException(
+                GroebnerLimit.TimeLimit,
+                $"Groebner basis: the run took {_runClock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
+                + $"(during a reduction, {_pairs.Count} pairs waiting). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
+        }
     }
 
     private static void AddInto(Dictionary<Monomial, T> sums, Polynomial<T> p, T c, Monomial q)
