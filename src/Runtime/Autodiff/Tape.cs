@@ -6,7 +6,7 @@ namespace InvTheory.Runtime.Autodiff;
 /// recorded, so a gradient can appear inside a loss that is differentiated again (gradients of gradients).
 /// </summary>
 /// <remarks>
-/// Algorithm: reverse accumulation over a topologically ordered tape [GW08, ch. 3]. Every backward rule is written with
+/// Algorithm: reverse accumulation over a topologically ordered tape [GW08]. Every backward rule is written with
 /// the tape's own differentiable operations, which is what makes higher-order derivatives work: a recorded backward pass
 /// is an ordinary graph. Tensors come from a pool that <see cref="Reset"/> recycles, so a loop that builds the same graph
 /// each step stops allocating tensor storage after the first step. A tape is not thread-safe; use one per thread.
