@@ -83,6 +83,28 @@ internal sealed class IntegerClearedMatrix
 
     public BigInteger this[int i, int j] => _big is null ? _small[i * ColumnCount + j] : _big[i * ColumnCount + j];
 
+    /// <summary>Returns the bit length b of the largest |entry|, so that every |entry| is below 2^b.</summary>
+    public long MaxEntryBitLength()
+    {
+        long bits = 0;
+        if (_big is null)
+        {
+            foreach (long x in _small)
+            {
+                bits = Math.Max(bits, 64 - System.Numerics.BitOperations.LeadingZeroCount(x == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(x)));
+            }
+        }
+        else
+        {
+            foreach (var x in _big)
+            {
+                bits = Math.Max(bits, (long)BigInteger.Abs(x).GetBitLength());
+            }
+        }
+
+        return bits;
+    }
+
     /// <summary>Whether entry (i, j) is zero.</summary>
     public bool IsZeroAt(int i, int j) => _big is null ? _small[i * ColumnCount + j] == 0 : _big[i * ColumnCount + j].IsZero;
 

@@ -106,14 +106,18 @@ public static class RationalMatrixAlgorithms
     /// <item>For primes p below 2^31, compute the echelon form of A' mod p. Keep the primes whose pivot list is best
     /// (highest rank, then lexicographically smallest); a prime with a worse list divides a minor and is discarded.
     /// When the rank r is below the row count, later primes reduce only the r rows that were pivot rows.</item>
-    /// <item>At growing numbers of kept primes, reconstruct the non-pivot entries as fractions with a common denominator
-    /// by Chinese remaindering and rational reconstruction.</item>
-    /// <item>Check the candidate R against the next prime, then exactly: R is in reduced echelon form by construction, and
-    /// A' = A'[:, P] R over the integers shows rowspace(A') is contained in rowspace(R). Since rank A' is at least the
-    /// rank modulo any prime, which is rank R, the two row spaces are equal and R is the echelon form of A.</item>
+    /// <item>After each kept prime, try to reconstruct the non-pivot entries as fractions N / d with a common denominator d
+    /// by Chinese remaindering and rational reconstruction modulo the product M of the kept primes.</item>
+    /// <item>Prove the candidate R = N / d. It is in reduced echelon form by construction. The integer matrix
+    /// E = d A' - A'[:, P] N vanishes modulo every kept prime p, because N = d R_p mod p and A' = A'[:, P] R_p mod p for the
+    /// echelon form R_p modulo p. If the bound |E| &lt;= |d| max|A'| + r max|A'| max|N| is below M, then E = 0. Rows that
+    /// were not reduced modulo the kept primes are checked exactly instead. So A' = A'[:, P] R over Q, which shows that
+    /// rowspace(A') is contained in rowspace(R). Since rank A' is at least the rank modulo any prime, which is rank R, the two
+    /// row spaces are equal and R is the echelon form of A.</item>
     /// </list>
-    /// <para>If a check fails, more primes are added (with all rows again when the exact check fails). The loop ends because
-    /// with enough primes the reconstruction is correct: the entries are quotients of minors of A', bounded by the Hadamard bound.</para>
+    /// <para>If the bound is not met yet, more primes are added; if the exact check of the other rows fails, the algorithm
+    /// starts over with all rows. The loop ends because with enough primes the reconstruction is correct and the bound is met:
+    /// the entries are quotients of minors of A', bounded by the Hadamard bound.</para>
     /// </remarks>
     internal static ReducedRowEchelonForm<Rational> ModularReducedRowEchelon(Matrix<Rational> a, CancellationToken ct)
     {
@@ -125,13 +129,13 @@ public static class RationalMatrixAlgorithms
         int[] freeColumns = [];
         var primes = new List<WordPrime>();
         var residues = new List<uint[]>();
-        ReconstructedEchelonForm? candidate = null;
         int nextAttempt = 1;
 
         // Rows of A' that were pivot rows modulo the prime that set the best pivots. When the rank is below the row
         // count, later primes reduce only these rows: they have full rank r modulo a prime, hence over Q, so for a
-        // correct pivot list their echelon form is that of A'. The exact check covers every row regardless.
+        // correct pivot list their echelon form is that of A'. The other rows are checked exactly at the end.
         int[]? pivotRows = null;
+        long entryBits = cleared.MaxEntryBitLength();
 
         for (int index = 0; ; index++)
         {
@@ -160,7 +164,6 @@ public static class RationalMatrixAlgorithms
                 freeColumns = NonPivotColumns(pivots, columns);
                 primes.Clear();
                 residues.Clear();
-                candidate = null;
                 nextAttempt = 1;
                 if (rowOrigins is not null && pivots.Length < rows)
                 {
@@ -169,46 +172,44 @@ public static class RationalMatrixAlgorithms
                 }
             }
 
-            var free = ExtractFreeEntries(reduced, columns, pivots.Length, freeColumns);
-
-            // Phase 4: a candidate from the earlier primes must agree with this prime before the exact check.
-            if (candidate is not null)
-            {
-                if (candidate.AgreesModulo(prime, free))
-                {
-                    if (candidate.Verify(cleared, bestPivots!, freeColumns, ct))
-                    {
-                        return candidate.ToEchelonForm(a.Field, rows, columns, bestPivots!, freeColumns);
-                    }
-
-                    // The pivot list or the pivot rows came from unlucky primes: start over with every row.
-                    if (pivotRows is not null)
-                    {
-                        pivotRows = null;
-                        bestPivots = null;
-                        primes.Clear();
-                        residues.Clear();
-                        candidate = null;
-                        nextAttempt = 1;
-                        continue;
-                    }
-                }
-
-                candidate = null;
-            }
-
             primes.Add(prime);
-            residues.Add(free);
+            residues.Add(ExtractFreeEntries(reduced, columns, pivots.Length, freeColumns));
 
             // Phase 3: reconstruction. A failed attempt usually stops at the first entry that needs the full common
             // denominator, so it is cheap and runs again after the next prime. After an attempt that failed late, the
             // number of primes grows by a quarter before the next attempt.
-            if (primes.Count >= nextAttempt)
+            if (primes.Count < nextAttempt)
             {
-                candidate = ReconstructedEchelonForm.TryReconstruct(primes, residues, ct, out int processed);
-                bool failedLate = candidate is null && processed > residues[0].Length / 8;
-                nextAttempt = failedLate ? Math.Max(primes.Count + 1, primes.Count * 5 / 4) : primes.Count + 1;
+                continue;
             }
+
+            var candidate = ReconstructedEchelonForm.TryReconstruct(primes, residues, ct, out int processed, out var modulus);
+            bool failedLate = candidate is null && processed > residues[0].Length / 8;
+            nextAttempt = failedLate ? Math.Max(primes.Count + 1, primes.Count * 5 / 4) : primes.Count + 1;
+
+            // Phase 4: proof by the residual bound, then an exact check of the rows that the kept primes did not reduce.
+            if (candidate is null || !candidate.ResidualBoundBelow(modulus, entryBits, pivots.Length))
+            {
+                continue;
+            }
+
+            if (pivotRows is null)
+            {
+                return candidate.ToEchelonForm(a.Field, rows, columns, bestPivots!, freeColumns);
+            }
+
+            var otherRows = Enumerable.Range(0, rows).Except(pivotRows).ToArray();
+            if (candidate.Verify(cleared, otherRows, bestPivots!, freeColumns, ct))
+            {
+                return candidate.ToEchelonForm(a.Field, rows, columns, bestPivots!, freeColumns);
+            }
+
+            // The pivot list or the pivot rows came from unlucky primes: start over with every row.
+            pivotRows = null;
+            bestPivots = null;
+            primes.Clear();
+            residues.Clear();
+            nextAttempt = 1;
         }
     }
 
@@ -316,10 +317,12 @@ public static class RationalMatrixAlgorithms
         /// The entries share the denominator of the pivot minor, so most entries need only one Chinese remaindering of
         /// d x with the current common denominator d. Full rational reconstruction runs only when d x is not small.
         /// </remarks>
-        public static ReconstructedEchelonForm? TryReconstruct(List<WordPrime> primes, List<uint[]> residues, CancellationToken ct, out int processed)
+        public static ReconstructedEchelonForm? TryReconstruct(
+            List<WordPrime> primes, List<uint[]> residues, CancellationToken ct, out int processed, out BigInteger modulus)
         {
             processed = 0;
             var crt = new ChineseRemainder(primes);
+            modulus = crt.Modulus;
             var bound = crt.ReconstructionBound;
             int k = primes.Count, count = residues[0].Length;
             var numerators = new BigInteger[count];
@@ -384,28 +387,33 @@ public static class RationalMatrixAlgorithms
             return new ReconstructedEchelonForm(numerators, denominator);
         }
 
-        /// <summary>Whether numerators = denominator * residues modulo the prime.</summary>
-        public bool AgreesModulo(WordPrime prime, uint[] residues)
+        /// <summary>
+        /// Whether the bound |d| 2^b + r 2^b max|N| on the entries of E = d A' - A'[:, P] N, with 2^b above every |A'| entry,
+        /// is below <paramref name="modulus"/>, so that E = 0 mod M implies E = 0.
+        /// </summary>
+        public bool ResidualBoundBelow(BigInteger modulus, long entryBits, int rank)
         {
-            ulong p = prime.Value;
-            ulong denominatorResidue = PrimeModulus.Reduce(denominator, p);
-            for (int e = 0; e < numerators.Length; e++)
+            long numeratorBits = 0;
+            foreach (var numerator in numerators)
             {
-                if (PrimeModulus.Reduce(numerators[e], p) != prime.Multiply(denominatorResidue, residues[e]))
-                {
-                    return false;
-                }
+                numeratorBits = Math.Max(numeratorBits, (long)BigInteger.Abs(numerator).GetBitLength());
             }
 
-            return true;
+            // |d| 2^b < 2^(bits(d) + b) and r 2^b max|N| < 2^(bits(r) + b + bits(N)); the sum is below twice the larger term.
+            long rankBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)rank);
+            long boundBits = Math.Max((long)denominator.GetBitLength() + entryBits, rankBits + entryBits + numeratorBits) + 1;
+            return boundBits < (long)modulus.GetBitLength();
         }
 
-        /// <summary>Whether d A' = A'[:, P] N is exact at every non-pivot column (at the pivot columns it is true by construction).</summary>
-        public bool Verify(IntegerClearedMatrix cleared, int[] pivots, int[] freeColumns, CancellationToken ct)
+        /// <summary>
+        /// Whether d A' = A'[:, P] N is exact in the given rows at every non-pivot column (at the pivot columns it is
+        /// true by construction).
+        /// </summary>
+        public bool Verify(IntegerClearedMatrix cleared, IReadOnlyList<int> rowsToCheck, int[] pivots, int[] freeColumns, CancellationToken ct)
         {
             int width = freeColumns.Length;
             var sums = new BigInteger[width];
-            for (int i = 0; i < cleared.RowCount; i++)
+            foreach (int i in rowsToCheck)
             {
                 ct.ThrowIfCancellationRequested();
                 Array.Clear(sums);
