@@ -13,7 +13,7 @@ public sealed class CatalogueOrderTests
     public static TheoryData<string, int> PointGroupOrders() => new()
     {
         // International Tables for Crystallography Vol. A (2005), Table 10.1.2.2, in its order of the 32 classes.
-        { "C1", 1 }, { "Ci", 2 }, { "PG(C2)", 2 }, { "Cs", 2 }, { "C2h", 4 }, { "PG(D2)", 4 }, { "C2v", 4 }, { "D2h", 8 },
+        { "PG(C1)", 1 }, { "Ci", 2 }, { "PG(C2)", 2 }, { "Cs", 2 }, { "C2h", 4 }, { "PG(D2)", 4 }, { "C2v", 4 }, { "D2h", 8 },
         { "PG(C4)", 4 }, { "PG(S4)", 4 }, { "C4h", 8 }, { "PG(D4)", 8 }, { "C4v", 8 }, { "D2d", 8 }, { "D4h", 16 },
         { "PG(C3)", 3 }, { "C3i", 6 }, { "PG(D3)", 6 }, { "C3v", 6 }, { "D3d", 12 },
         { "PG(C6)", 6 }, { "C3h", 6 }, { "C6h", 12 }, { "PG(D6)", 12 }, { "C6v", 12 }, { "D3h", 12 }, { "D6h", 24 },
