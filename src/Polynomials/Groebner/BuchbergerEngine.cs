@@ -67,7 +67,7 @@ internal sealed class BuchbergerEngine<T>
 {
     private readonly PolynomialRing<T> _ring;
     private readonly TermOrder _order;
-    private readonly T _one;
+    private readonly T _fieldOne;
     private readonly List<EnginePolynomial<T>> _basis = [];
     private readonly List<int> _active = [];
     private readonly List<EnginePolynomial<T>> _inputs = [];
@@ -90,7 +90,7 @@ internal sealed class BuchbergerEngine<T>
     {
         _ring = ring;
         _order = TermOrder.Compile(ring.Order, ring.VariableCount);
-        _one = ring.Field.One;
+        _fieldOne = ring.Field.One;
         _cofactorCount = cofactorCount;
         _pairs = new SortedSet<Pair>(Comparer<Pair>.Create(ComparePairs));
         _bufferA = new TermBuffer(16);
@@ -366,7 +366,7 @@ internal sealed class BuchbergerEngine<T>
         // Both leading terms are monic and cancel, so the S-polynomial is qf*tail(f) - qg*tail(g).
         var buffer = _bufferA;
         buffer.Clear();
-        MergeSubtract(f.Monomials, f.Coefficients, 1, f.Length, qf, g, qg, _one, ref buffer, firstScaled: true);
+        MergeSubtract(f.Monomials, f.Coefficients, 1, f.Length, qf, g, qg, _fieldOne, ref buffer, firstScaled: true);
         _bufferA = buffer;
         Polynomial<T>[]? cofactors = null;
         if (f.Cofactors is not null && g.Cofactors is not null)
@@ -374,7 +374,7 @@ internal sealed class BuchbergerEngine<T>
             cofactors = new Polynomial<T>[_cofactorCount];
             for (int i = 0; i < _cofactorCount; i++)
             {
-                cofactors[i] = Polynomial<T>.AddScaled(f.Cofactors[i].MultiplyByTerm(_one, qf), g.Cofactors[i].MultiplyByTerm(_one, qg), -_one);
+                cofactors[i] = Polynomial<T>.AddScaled(f.Cofactors[i].MultiplyByTerm(_fieldOne, qf), g.Cofactors[i].MultiplyByTerm(_fieldOne, qg), -_fieldOne);
             }
         }
 
@@ -538,7 +538,7 @@ internal sealed class BuchbergerEngine<T>
             for (int i = 0; i < cofactors.Length; i++)
             {
                 var sums = new Dictionary<Monomial, T>();
-                AddInto(sums, cofactors[i], _one, Monomial.One(_ring.VariableCount));
+                AddInto(sums, cofactors[i], _fieldOne, Monomial.One(_ring.VariableCount));
                 foreach (var (c, q, r) in steps!)
                 {
                     AddInto(sums, _basis[r].Cofactors![i], -c, q);
