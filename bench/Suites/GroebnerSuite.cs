@@ -13,21 +13,21 @@ public sealed class GroebnerSuite : IBenchmarkSuite
     public string Name => "groebner";
 
     /// <inheritdoc />
-    public string Description => "reduced Groebner bases in grevlex: cyclic-6, katsura-7 and the power sums in 6 variables, over Q and GF(32003)";
+    public string Description => "reduced Groebner bases in grevlex: cyclic-6, katsura-7 and the Hilbert ideal of the cyclic group C_7, over Q and GF(32003)";
 
     /// <inheritdoc />
     public IReadOnlyList<BenchmarkCase> CreateCases()
     {
         var cyclic6 = Cyclic(6);
         var katsura7 = Katsura(7);
-        var powerSums6 = PowerSums(6);
+        var hilbertIdealC7 = CyclicGroupHilbertIdeal(7);
         return
         [
             Case("cyclic6-q", "cyclic-6 over Q", 0, cyclic6) with { DefaultRuns = 3 },
             Case("cyclic6-gf32003", "cyclic-6 over GF(32003)", 32003, cyclic6) with { DefaultRuns = 3 },
             Case("katsura7-q", "katsura-7 over Q", 0, katsura7) with { DefaultRuns = 1 },
             Case("katsura7-gf32003", "katsura-7 over GF(32003)", 32003, katsura7) with { DefaultRuns = 3 },
-            Case("powersums6-q", "power sums p1..p6 in 6 variables over Q (homogeneous; R/I is the coinvariant algebra of S_6, dimension 720)", 0, powerSums6) with { DefaultRuns = 3 },
+            Case("hilbert-c7-q", "Hilbert ideal of C_7 permuting 7 variables cyclically: the 491 orbit sums of the monomials of degree 1..7, over Q (homogeneous)", 0, hilbertIdealC7) with { DefaultRuns = 3 },
         ];
     }
 
@@ -95,10 +95,53 @@ public sealed class GroebnerSuite : IBenchmarkSuite
         return (x, [.. generators]);
     }
 
-    /// <summary>The power sums x_1^k + ... + x_n^k for k = 1..n.</summary>
-    private static (string[], string[]) PowerSums(int n)
+    /// <summary>
+    /// The orbit sums of all monomials of degree 1..n under the cyclic shift of x_1..x_n. They generate the Hilbert ideal
+    /// (the ideal of all invariants of positive degree) because Noether's bound n = |C_n| limits the degrees of generators.
+    /// </summary>
+    private static (string[], string[]) CyclicGroupHilbertIdeal(int n)
     {
         var x = Enumerable.Range(1, n).Select(i => "x" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        return (x, [.. Enumerable.Range(1, n).Select(k => string.Join('+', x.Select(v => v + "^" + k.ToString(CultureInfo.InvariantCulture))))]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var generators = new List<string>();
+        for (int d = 1; d <= n; d++)
+        {
+            foreach (var exponents in ExponentVectors(n, d))
+            {
+                if (seen.Contains(string.Join(',', exponents)))
+                {
+                    continue;
+                }
+
+                var orbit = new SortedSet<string>(StringComparer.Ordinal);
+                for (int shift = 0; shift < n; shift++)
+                {
+                    var shifted = Enumerable.Range(0, n).Select(i => exponents[(i - shift + n) % n]).ToArray();
+                    seen.Add(string.Join(',', shifted));
+                    orbit.Add(string.Join('*', Enumerable.Range(0, n).Where(i => shifted[i] > 0).Select(i => x[i] + "^" + shifted[i].ToString(CultureInfo.InvariantCulture))));
+                }
+
+                generators.Add(string.Join('+', orbit));
+            }
+        }
+
+        return (x, [.. generators]);
+    }
+
+    private static IEnumerable<int[]> ExponentVectors(int n, int degree)
+    {
+        if (n == 1)
+        {
+            yield return [degree];
+            yield break;
+        }
+
+        for (int first = degree; first >= 0; first--)
+        {
+            foreach (var rest in ExponentVectors(n - 1, degree - first))
+            {
+                yield return [first, .. rest];
+            }
+        }
     }
 }

@@ -490,8 +490,15 @@ internal sealed class BuchbergerEngine<T>
             int r = FindReducer(m);
             if (r < 0)
             {
-                if (!fullReduction && resultM.Count == 0)
+                if (!fullReduction)
                 {
+                    // Top reduction only: the leading term is irreducible, so the rest stays as it is.
+                    for (int k = position; k < current.Count; k++)
+                    {
+                        resultM.Add(current.Monomials[k]);
+                        resultC.Add(current.Coefficients[k]);
+                    }
+
                     break;
                 }
 
@@ -517,13 +524,6 @@ internal sealed class BuchbergerEngine<T>
             current = target;
             useA = !useA;
             position = 0;
-        }
-
-        // Terms left after an early stop (top reduction only) are appended unreduced.
-        for (int k = position; k < current.Count && !fullReduction && resultM.Count > 0; k++)
-        {
-            resultM.Add(current.Monomials[k]);
-            resultC.Add(current.Coefficients[k]);
         }
 
         if (resultM.Count == 0)
