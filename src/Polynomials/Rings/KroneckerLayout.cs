@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Polynomials;
 
 /// <summary>
@@ -97,6 +99,7 @@ internal sealed class KroneckerLayout
     }
 
     /// <summary>Returns the 64-bit keys of the monomials; requires <see cref="FitsUInt64"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong[] EncodeUInt64(ReadOnlySpan<Monomial> monomials)
     {
         int n = VariableCount;
@@ -143,6 +146,7 @@ internal sealed class KroneckerLayout
     }
 
     /// <summary>Returns the monomial with the given 64-bit key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Monomial Decode(ulong key)
     {
         int n = VariableCount;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials;
@@ -251,6 +252,7 @@ internal sealed class LinearChangeOfVariables<T>
     /// Adds to <paramref name="destination"/> (dense over <paramref name="degree"/>) the image of the terms [lo, hi), which agree
     /// in the exponents of the variables before <paramref name="variable"/> and have degree <paramref name="degree"/> in the others.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddImage(int variable, int lo, int hi, int degree, T[] destination)
     {
         int n = _matrix.Length;
@@ -323,6 +325,7 @@ internal sealed class LinearChangeOfVariables<T>
     }
 
     /// <summary>Writes source * L_variable (source dense over <paramref name="degree"/>) into target, dense over degree + 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyByLinearForm(T[] source, int degree, int variable, T[] target)
     {
         int n = _matrix.Length;

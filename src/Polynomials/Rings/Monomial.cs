@@ -77,15 +77,16 @@ public readonly struct Monomial : IEquatable<Monomial>
     /// <summary>Creates a monomial that takes ownership of <paramref name="exponents"/>; the caller must not change the array afterwards.</summary>
     internal static Monomial FromExponentsUnchecked(ushort[] exponents)
     {
+        // FNV-1a over the exponents with a final mix; cheap because kernels create a monomial per result term.
         int degree = 0;
-        var hash = new HashCode();
+        uint hash = 2166136261;
         foreach (ushort x in exponents)
         {
             degree += x;
-            hash.Add(x);
+            hash = (hash ^ x) * 16777619;
         }
 
-        return new Monomial(exponents, degree, hash.ToHashCode());
+        return new Monomial(exponents, degree, (int)(hash ^ (hash >> 15)));
     }
 
     /// <summary>Returns the number C(n + d - 1, d) of monomials of total degree <paramref name="degree"/> in <paramref name="variableCount"/> variables.</summary>

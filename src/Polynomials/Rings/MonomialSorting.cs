@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Polynomials;
 
 /// <summary>Sorting of monomials into a monomial order through packed integer sort keys.</summary>
@@ -11,6 +13,7 @@ internal static class MonomialSorting
     /// non-negative integers whose lexicographic order is the monomial order; when these fit into 64 bits, side by side with
     /// the first row most significant, one integer sort replaces the comparisons. Otherwise the order's comparer is used.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SortDescending<TValue>(MonomialOrder order, Monomial[] monomials, TValue[] values)
     {
         int count = monomials.Length;
@@ -25,15 +28,37 @@ internal static class MonomialSorting
             return;
         }
 
-        // Complemented keys sort ascending into the descending monomial order.
+        // Complemented keys sort ascending into the descending monomial order. When the index fits next to the key, one
+        // array of integers is sorted; the index in the low bits then gives the permutation.
+        int keyBits = 64 - System.Numerics.BitOperations.LeadingZeroCount(keys.Aggregate(0UL, (a, k) => a | k));
+        int indexBits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count);
         var permutation = new int[count];
-        for (int i = 0; i < count; i++)
+        if (keyBits + indexBits <= 64)
         {
-            keys[i] = ~keys[i];
-            permutation[i] = i;
+            ulong keyMask = keyBits == 64 ? ulong.MaxValue : (1UL << keyBits) - 1;
+            for (int i = 0; i < count; i++)
+            {
+                keys[i] = ((~keys[i] & keyMask) << indexBits) | (uint)i;
+            }
+
+            SortUnsigned(keys, keyBits + indexBits);
+            ulong indexMask = (1UL << indexBits) - 1;
+            for (int i = 0; i < count; i++)
+            {
+                permutation[i] = (int)(keys[i] & indexMask);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                keys[i] = ~keys[i];
+                permutation[i] = i;
+            }
+
+            Array.Sort(keys, permutation);
         }
 
-        Array.Sort(keys, permutation);
         var sortedMonomials = new Monomial[count];
         var sortedValues = new TValue[count];
         for (int i = 0; i < count; i++)
@@ -46,10 +71,55 @@ internal static class MonomialSorting
         sortedValues.CopyTo(values, 0);
     }
 
+    /// <summary>Sorts distinct integers below 2^<paramref name="bits"/> ascending: least-significant-digit radix sort for long arrays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortUnsigned(ulong[] values, int bits)
+    {
+        const int DigitBits = 11;
+        if (values.Length < 4096)
+        {
+            Array.Sort(values);
+            return;
+        }
+
+        var buffer = new ulong[values.Length];
+        var counts = new int[1 << DigitBits];
+        var source = values;
+        var target = buffer;
+        for (int shift = 0; shift < bits; shift += DigitBits)
+        {
+            // Loop invariant: source is sorted by its lowest `shift` bits.
+            Array.Clear(counts);
+            foreach (ulong v in source)
+            {
+                counts[(int)(v >> shift) & ((1 << DigitBits) - 1)]++;
+            }
+
+            int total = 0;
+            for (int d = 0; d < counts.Length; d++)
+            {
+                (counts[d], total) = (total, total + counts[d]);
+            }
+
+            foreach (ulong v in source)
+            {
+                target[counts[(int)(v >> shift) & ((1 << DigitBits) - 1)]++] = v;
+            }
+
+            (source, target) = (target, source);
+        }
+
+        if (!ReferenceEquals(source, values))
+        {
+            source.CopyTo(values, 0);
+        }
+    }
+
     /// <summary>
     /// Computes one 64-bit key per monomial whose unsigned order is the monomial order, or returns false when the order has
     /// no matrix form or the packed rows need more than 64 bits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryComputeSortKeys(MonomialOrder order, Monomial[] monomials, out ulong[] keys)
     {
         keys = [];

@@ -96,7 +96,7 @@ internal static class PolynomialMultiplication
         }
 
         var (keys, values, count) = AccumulateHashed<UInt128, T, T, FieldProductKernel<T>>(
-            default, layout.EncodeUInt128(a.MonomialSpan), a.CoefficientSpan, layout.EncodeUInt128(b.MonomialSpan), b.CoefficientSpan);
+            default, layout.EncodeUInt128(a.MonomialSpan), a.CoefficientSpan, layout.EncodeUInt128(b.MonomialSpan), b.CoefficientSpan, (double)layout.Volume);
         var monomials = new Monomial[count];
         var coefficients = new T[count];
         int k = 0;
@@ -109,6 +109,8 @@ internal static class PolynomialMultiplication
             }
         }
 
+        ScratchArrays.Return(keys);
+        ScratchArrays.Return(values);
         Array.Resize(ref monomials, k);
         Array.Resize(ref coefficients, k);
         return a.Ring.FromUnsortedUnique(monomials, coefficients);
@@ -137,9 +139,10 @@ internal static class PolynomialMultiplication
 
         if (bound < TwoToThe126)
         {
-            var terms = Accumulate<long, Int128, Int128ProductKernel>(default, method, layout, keysA, numeratorsA, keysB, numeratorsB);
-            return Assemble(ring, layout, terms, x =>
+            var terms = Accumulate<long, Int128Sum, Int128ProductKernel>(default, method, layout, keysA, numeratorsA, keysB, numeratorsB);
+            return Assemble(ring, layout, terms, sum =>
             {
+                var x = sum.ToInt128();
                 Rational value;
                 if (x >= long.MinValue && x <= long.MaxValue)
                 {
@@ -213,7 +216,8 @@ internal static class PolynomialMultiplication
         return Assemble(ring, layout, terms, x => field.FromResidue(x % field.Prime));
     }
 
-    /// <summary>Builds the polynomial from accumulated (key, value) pairs, dropping zero values.</summary>
+    /// <summary>Builds the polynomial from accumulated (key, value) pairs, dropping zero values, and returns the arrays to the pool.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Polynomial<T> Assemble<T, TAcc>(PolynomialRing<T> ring, KroneckerLayout layout, (ulong[] Keys, TAcc[] Values, int Count) terms, Func<TAcc, T> convert)
         where T : struct, IFieldElement<T>
     {
@@ -232,6 +236,8 @@ internal static class PolynomialMultiplication
             coefficients[k++] = c;
         }
 
+        ScratchArrays.Return(terms.Keys);
+        ScratchArrays.Return(terms.Values);
         Array.Resize(ref monomials, k);
         Array.Resize(ref coefficients, k);
         return ring.FromUnsortedUnique(monomials, coefficients);
@@ -239,7 +245,8 @@ internal static class PolynomialMultiplication
 
     /// <summary>
     /// Sums all products of a term of a with a term of b by key; returns the keys and accumulators of the distinct product
-    /// monomials (accumulators may be zero) in no particular order.
+    /// monomials (accumulators may be zero) in no particular order. The arrays are rented from <see cref="ScratchArrays"/>
+    /// and may be longer than the count; the caller returns them.
     /// </summary>
     internal static (ulong[] Keys, TAcc[] Values, int Count) Accumulate<TIn, TAcc, TKernel>(
         TKernel kernel, ProductMethod method, KroneckerLayout layout, ulong[] keysA, TIn[] coefficientsA, ulong[] keysB, TIn[] coefficientsB)
@@ -251,11 +258,12 @@ internal static class PolynomialMultiplication
             return dense;
         }
 
-        var (keys, values, count) = AccumulateHashed<ulong, TIn, TAcc, TKernel>(kernel, keysA, coefficientsA, keysB, coefficientsB);
+        var (keys, values, count) = AccumulateHashed<ulong, TIn, TAcc, TKernel>(
+            kernel, keysA, coefficientsA, keysB, coefficientsB, (double)layout.Volume);
 
         // Compact the table into the occupied slots.
         int k = 0;
-        for (int t = 0; t < keys.Length; t++)
+        for (int t = 0; t < keys.Length && k < count; t++)
         {
             if (keys[t] != EmptyKey)
             {
@@ -311,8 +319,9 @@ internal static class PolynomialMultiplication
         }
 
         // Phase 3: list the pairs of groups, ordered by the high part of their products.
-        var pairTargets = new ulong[groupsA.Count * groupsB.Count];
-        var pairs = new int[pairTargets.Length];
+        int pairTotal = groupsA.Count * groupsB.Count;
+        var pairTargets = ScratchArrays.Rent<ulong>(pairTotal);
+        var pairs = ScratchArrays.Rent<int>(pairTotal);
         for (int ga = 0, p = 0; ga < groupsA.Count; ga++)
         {
             for (int gb = 0; gb < groupsB.Count; gb++, p++)
@@ -322,20 +331,20 @@ internal static class PolynomialMultiplication
             }
         }
 
-        Array.Sort(pairTargets, pairs);
+        Array.Sort(pairTargets, pairs, 0, pairTotal);
 
         // Phase 4: per target chunk, clear the touched range, add the products of its pairs and collect the nonzero sums.
-        var accumulators = new TAcc[chunk];
-        var outKeys = new ulong[Math.Max(16, keysA.Length + keysB.Length)];
-        var outValues = new TAcc[outKeys.Length];
+        var accumulators = ScratchArrays.Rent<TAcc>((int)chunk);
+        var outKeys = ScratchArrays.Rent<ulong>(Math.Max(16, keysA.Length + keysB.Length));
+        var outValues = ScratchArrays.Rent<TAcc>(outKeys.Length);
         int outCount = 0;
         int groupCountB = groupsB.Count;
-        for (int start = 0; start < pairs.Length;)
+        for (int start = 0; start < pairTotal;)
         {
             ulong target = pairTargets[start];
             int end = start;
             int lo = int.MaxValue, hi = -1;
-            while (end < pairs.Length && pairTargets[end] == target)
+            while (end < pairTotal && pairTargets[end] == target)
             {
                 var ga = groupsA[pairs[end] / groupCountB];
                 var gb = groupsB[pairs[end] % groupCountB];
@@ -374,8 +383,8 @@ internal static class PolynomialMultiplication
 
                 if (outCount == outKeys.Length)
                 {
-                    Array.Resize(ref outKeys, outKeys.Length * 2);
-                    Array.Resize(ref outValues, outValues.Length * 2);
+                    ScratchArrays.Grow(ref outKeys, outCount, outCount * 2);
+                    ScratchArrays.Grow(ref outValues, outCount, outCount * 2);
                 }
 
                 outKeys[outCount] = baseKey + (ulong)idx;
@@ -385,6 +394,9 @@ internal static class PolynomialMultiplication
             start = end;
         }
 
+        ScratchArrays.Return(accumulators);
+        ScratchArrays.Return(pairTargets);
+        ScratchArrays.Return(pairs);
         return (outKeys, outValues, outCount);
     }
 
@@ -439,7 +451,7 @@ internal static class PolynomialMultiplication
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (TKey[] Keys, TAcc[] Values, int Count) AccumulateHashed<TKey, TIn, TAcc, TKernel>(
-        TKernel kernel, TKey[] keysA, ReadOnlySpan<TIn> coefficientsA, TKey[] keysB, ReadOnlySpan<TIn> coefficientsB)
+        TKernel kernel, TKey[] keysA, ReadOnlySpan<TIn> coefficientsA, TKey[] keysB, ReadOnlySpan<TIn> coefficientsB, double volume)
         where TKey : unmanaged, IBinaryInteger<TKey>
         where TKernel : struct, IProductKernel<TIn, TAcc>
     {
@@ -452,14 +464,18 @@ internal static class PolynomialMultiplication
             coefficientsB = swap;
         }
 
+        // There are at most min(|a| |b|, volume) distinct products; start near twice the larger factor and grow by doubling.
+        double maxDistinct = Math.Min((double)keysA.Length * keysB.Length, volume);
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(2 * Math.Min(maxDistinct, 4.0 * keysA.Length), 64, 1 << 30));
         var empty = TKey.AllBitsSet;
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, 2 * keysA.Length));
-        var keys = new TKey[capacity];
-        var values = new TAcc[capacity];
-        Array.Fill(keys, empty);
+        var keys = ScratchArrays.Rent<TKey>(capacity);
+        var values = ScratchArrays.Rent<TAcc>(capacity);
+        keys.AsSpan(0, capacity).Fill(empty);
+        values.AsSpan(0, capacity).Clear();
         int count = 0;
         int growAt = capacity / 2;
         int shift = 64 - BitOperations.Log2((uint)capacity);
+        int mask = capacity - 1;
         for (int j = 0; j < keysB.Length; j++)
         {
             TKey kb = keysB[j];
@@ -467,7 +483,6 @@ internal static class PolynomialMultiplication
             for (int i = 0; i < keysA.Length; i++)
             {
                 TKey key = keysA[i] + kb;
-                int mask = keys.Length - 1;
                 int slot = (int)(Hash(key) >> shift);
                 while (true)
                 {
@@ -490,23 +505,28 @@ internal static class PolynomialMultiplication
                 kernel.MultiplyAdd(ref values[slot], coefficientsA[i], y);
                 if (count > growAt)
                 {
-                    (keys, values) = Grow(keys, values, empty);
-                    growAt = keys.Length / 2;
-                    shift = 64 - BitOperations.Log2((uint)keys.Length);
+                    capacity *= 2;
+                    (keys, values) = Rehash(keys, values, capacity, empty);
+                    growAt = capacity / 2;
+                    shift = 64 - BitOperations.Log2((uint)capacity);
+                    mask = capacity - 1;
                 }
             }
         }
 
+        // Entries at or beyond the capacity are unused parts of the rented arrays.
+        keys.AsSpan(capacity).Fill(empty);
         return (keys, values, count);
 
-        static (TKey[], TAcc[]) Grow(TKey[] keys, TAcc[] values, TKey empty)
+        static (TKey[], TAcc[]) Rehash(TKey[] keys, TAcc[] values, int capacity, TKey empty)
         {
-            var newKeys = new TKey[keys.Length * 2];
-            var newValues = new TAcc[keys.Length * 2];
-            Array.Fill(newKeys, empty);
-            int mask = newKeys.Length - 1;
-            int shift = 64 - BitOperations.Log2((uint)newKeys.Length);
-            for (int t = 0; t < keys.Length; t++)
+            var newKeys = ScratchArrays.Rent<TKey>(capacity);
+            var newValues = ScratchArrays.Rent<TAcc>(capacity);
+            newKeys.AsSpan(0, capacity).Fill(empty);
+            newValues.AsSpan(0, capacity).Clear();
+            int mask = capacity - 1;
+            int shift = 64 - BitOperations.Log2((uint)capacity);
+            for (int t = 0; t < capacity / 2; t++)
             {
                 if (keys[t] == empty)
                 {
@@ -523,6 +543,8 @@ internal static class PolynomialMultiplication
                 newValues[slot] = values[t];
             }
 
+            ScratchArrays.Return(keys);
+            ScratchArrays.Return(values);
             return (newKeys, newValues);
         }
     }

@@ -26,18 +26,33 @@ internal readonly struct Int64ProductKernel : IProductKernel<long, long>
     public bool IsZero(in long accumulator) => accumulator == 0;
 }
 
+/// <summary>A signed 128-bit sum as two words, added with an explicit carry (faster than <see cref="Int128"/> addition in a hot loop).</summary>
+internal struct Int128Sum
+{
+    /// <summary>Low 64 bits.</summary>
+    public ulong Low;
+
+    /// <summary>High 64 bits, carrying the sign.</summary>
+    public long High;
+
+    /// <summary>Returns the value.</summary>
+    public readonly Int128 ToInt128() => new((ulong)High, Low);
+}
+
 /// <summary>Integer coefficients whose sums of products are known to stay below 2^127 in absolute value.</summary>
-internal readonly struct Int128ProductKernel : IProductKernel<long, Int128>
+internal readonly struct Int128ProductKernel : IProductKernel<long, Int128Sum>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void MultiplyAdd(ref Int128 accumulator, long x, long y)
+    public void MultiplyAdd(ref Int128Sum accumulator, long x, long y)
     {
-        long high = Math.BigMul(x, y, out long low);
-        accumulator += new Int128((ulong)high, (ulong)low);
+        Int128 product = Math.BigMul(x, y);
+        ulong sum = accumulator.Low + (ulong)product;
+        accumulator.High += (long)(product >> 64) + (sum < accumulator.Low ? 1 : 0);
+        accumulator.Low = sum;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsZero(in Int128 accumulator) => accumulator == Int128.Zero;
+    public bool IsZero(in Int128Sum accumulator) => (accumulator.Low | (ulong)accumulator.High) == 0;
 }
 
 /// <summary>
