@@ -8,5 +8,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return SnfCommand.Create();
+        yield return HnfCommand.Create();
+        yield return PiCommand.Create();
+        yield return VerifyCommand.Create();
+        yield return GroebnerCommand.Create();
     }
 }
