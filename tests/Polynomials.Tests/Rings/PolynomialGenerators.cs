@@ -12,6 +12,9 @@ internal static class PolynomialGenerators
 
     public static readonly PrimeField GF32003 = PrimeField.Get(32003);
 
+    /// <summary>The Mersenne prime 2^31 - 1, the largest prime of the small-prime product kernel.</summary>
+    public static readonly PrimeField GF2147483647 = PrimeField.Get(2147483647);
+
     /// <summary>The Mersenne prime 2^61 - 1, above the limit of the small-prime product kernel.</summary>
     public static readonly PrimeField GFMersenne61 = PrimeField.Get((1UL << 61) - 1);
 

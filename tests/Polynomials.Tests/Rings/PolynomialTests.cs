@@ -97,6 +97,13 @@ public sealed class PolynomialTests
             PolynomialGenerators.GF32003, 3, AnyOrder, r => PolynomialGenerators.Dense(r, 4, PolynomialGenerators.Residue(PolynomialGenerators.GF32003)));
 
     [Property(MaxTest = 40)]
+    public Property ProductModWordPrimeMatchesReference() =>
+        // p = 2^31 - 1: two products near p^2 exceed 2^62, so the kernel that reduces its sums on overflow runs.
+        ProductMatchesReference(
+            PolynomialGenerators.GF2147483647, 3, AnyOrder,
+            r => PolynomialGenerators.Dense(r, 3, PolynomialGenerators.Residue(PolynomialGenerators.GF2147483647)));
+
+    [Property(MaxTest = 40)]
     public Property ProductModLargePrimeMatchesReference() =>
         ProductMatchesReference(
             PolynomialGenerators.GFMersenne61, 3, AnyOrder,
