@@ -283,7 +283,7 @@ internal sealed class LinearChangeOfVariables<T>
             return;
         }
 
-        // Horner in L_variable. Loop invariant: accumulator holds the image of the groups seen so far divided by
+        // Horner in L_variable. Loop invariant: accumulator contains the image of the groups seen so far divided by
         // L_variable^previousExponent, as a dense array over degree - previousExponent.
         var accumulator = _bufferA[variable];
         var scratch = _bufferB[variable];

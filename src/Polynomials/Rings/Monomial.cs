@@ -115,8 +115,8 @@ public readonly struct Monomial : IEquatable<Monomial>
     /// largest first in <paramref name="order"/> (the order in which polynomials store their terms).
     /// </summary>
     /// <remarks>
-    /// Lex, graded lex and graded reverse lex (and weighted orders with equal weights) are generated directly in order, one
-    /// monomial per step; other orders are generated and then sorted. The sequence is computed lazily for the direct case.
+    /// Lex, graded lex and graded reverse lex are generated directly in order, one monomial per step and lazily. Other orders
+    /// are generated and then sorted.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or the degree exceeds <see cref="MaxExponent"/>.</exception>
     public static IEnumerable<Monomial> OfDegree(int variableCount, int degree, MonomialOrder order)

@@ -59,8 +59,8 @@ public sealed partial class Polynomial<T>
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Ring.VariableCount);
 
-        // Dividing by x_i keeps the relative order of the terms divisible by x_i (monomial orders are compatible with
-        // multiplication), so the result is sorted; e * c vanishes when the characteristic divides e.
+        // Monomial orders are compatible with multiplication, so dividing by x_i keeps the terms divisible by x_i in order.
+        // The coefficient e * c vanishes when the characteristic divides e.
         var monomials = new List<Monomial>();
         var coefficients = new List<T>();
         for (int t = 0; t < _monomials.Length; t++)

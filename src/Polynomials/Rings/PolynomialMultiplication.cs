@@ -7,10 +7,12 @@ namespace InvTheory.Polynomials;
 /// <summary>Multiplication of sparse polynomials on packed exponent keys.</summary>
 /// <remarks>
 /// Algorithm: exponent vectors are packed into integers by Kronecker substitution (<see cref="KroneckerLayout"/>), so a
-/// monomial product is one integer addition. Products are summed either in dense chunks indexed by the low part of the key
-/// when the inputs are dense (the array method of [MP11, Sec. 3]), or in an open-addressing hash table otherwise; the
-/// result is sorted once at the end. Over Q the coefficients are scaled to integers and summed in 64- or 128-bit words when
-/// a bound on the sums shows that they fit; GF(p) with p &lt; 2^31 sums products of residues without reducing each one.
+/// monomial product is one integer addition. Dense inputs add their products into chunks of an array indexed by the
+/// packed key, and other inputs into an open-addressing hash table. The dense method is chosen when the array is at most
+/// twice the number of products. FLINT 3.5 chooses between the same kinds of method by comparing the same two sizes, in
+/// <c>fmpz_mpoly/mul.c</c> [FLINT]. The result is sorted
+/// once at the end. Over Q the coefficients are scaled to integers and summed in 64- or 128-bit words when a bound on the
+/// sums shows that they fit. Over GF(p) with p &lt; 2^31, products of residues are summed without reducing each one.
 /// </remarks>
 internal static class PolynomialMultiplication
 {
@@ -257,9 +259,9 @@ internal static class PolynomialMultiplication
     }
 
     /// <summary>
-    /// Sums all products of a term of a with a term of b by key; returns the keys and accumulators of the distinct product
-    /// monomials (accumulators may be zero) in no particular order. The arrays are rented from <see cref="ScratchArrays"/>
-    /// and may be longer than the count; the caller returns them.
+    /// Sums all products of a term of a with a term of b by key. Returns the keys and accumulators of the distinct product
+    /// monomials in no particular order, and some accumulators may be zero. The arrays are rented from
+    /// <see cref="ScratchArrays"/> and may be longer than the count, so the caller returns them.
     /// </summary>
     internal static (ulong[] Keys, TAcc[] Values, int Count) Accumulate<TIn, TAcc, TKernel>(
         TKernel kernel, ProductMethod method, KroneckerLayout layout, ulong[] keysA, TIn[] coefficientsA, ulong[] keysB, TIn[] coefficientsB)
@@ -289,17 +291,17 @@ internal static class PolynomialMultiplication
     }
 
     /// <summary>
-    /// The dense method: terms are grouped by the high part of their key (the exponents of the first variables); every
-    /// pair of groups adds into one chunk of accumulators indexed by the low part. Returns null when the inputs are too
-    /// sparse for it to pay off.
+    /// Sums the products by the dense method. Terms are grouped by the high part of their key, which holds the exponents
+    /// of the first variables. Every pair of groups adds into one chunk of accumulators indexed by the low part.
+    /// Returns null when the inputs are too sparse for the method to pay off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (ulong[] Keys, TAcc[] Values, int Count)? TryAccumulateDense<TIn, TAcc, TKernel>(
         TKernel kernel, bool force, KroneckerLayout layout, ulong[] keysA, TIn[] coefficientsA, ulong[] keysB, TIn[] coefficientsB)
         where TKernel : struct, IProductKernel<TIn, TAcc>
     {
-        // Phase 1: decide. The chunks scanned cover at most the whole key range, which must not exceed the work of the
-        // products themselves; the chunk is the key range of the last variables that fits into ChunkBytes.
+        // Phase 1: decide. The chunks scanned cover at most the whole key range, which must not exceed twice the number of
+        // products. A chunk is the key range of the last variables that fits into ChunkBytes.
         ulong volume = (ulong)layout.Volume;
         double work = (double)keysA.Length * keysB.Length;
         if (volume > 2 * work && !force)
