@@ -48,7 +48,7 @@ public sealed class HamiltonianModel : IVectorField
         var z = state.IsRecorded ? state : tape.Input(state.Value);
         var energy = Hamiltonian.Forward(tape, z);
 
-        // Rows are independent, so the gradient of the summed energy holds each row's gradient.
+        // Rows are independent, so row b of the gradient of the summed energy is the gradient of H at row b.
         var gradient = tape.Gradients(tape.Sum(energy), [z], createGraph: createGraph)[0];
         tape.IsRecording = wasRecording && createGraph;
         int n = Dimension / 2;
