@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return SnfCommand.Create();
+        yield return HnfCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }

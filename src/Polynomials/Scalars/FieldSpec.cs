@@ -73,15 +73,31 @@ public sealed partial record FieldSpec(FieldKind Kind, ulong Parameter)
         var cyclotomic = CyclotomicPattern().Match(t);
         if (cyclotomic.Success)
         {
-            if (!ulong.TryParse(cyclotomic.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n) || n == 0 || n > 100_000)
+            if (!ulong.TryParse(cyclotomic.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n) || n == 0 || n > CyclotomicField.MaxOrder)
             {
-                throw new FormatException($"Field '{text}': the order n of zeta_n must be an integer from 1 to 100000.");
+                throw new FormatException($"Field '{text}': the order n of zeta_n must be an integer from 1 to {CyclotomicField.MaxOrder}.");
             }
 
             return n <= 2 ? Rationals : new FieldSpec(FieldKind.Cyclotomic, n);
         }
 
         throw new FormatException($"Unknown field '{text}'. Use Q, GF(p) with p prime, or Q(zeta_n).");
+    }
+
+    /// <summary>Returns the visitor's result for the field object this spec names.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The parameter names no supported field (possible only for a spec built by hand).</exception>
+    public TResult Accept<TResult>(IFieldVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return Kind switch
+        {
+            FieldKind.Rational => visitor.Visit(RationalField.Instance),
+            FieldKind.Prime => visitor.Visit(PrimeField.Get(Parameter)),
+            FieldKind.Cyclotomic when Parameter <= CyclotomicField.MaxOrder => visitor.Visit(CyclotomicField.Get((int)Parameter)),
+            FieldKind.Cyclotomic => throw new ArgumentOutOfRangeException(
+                nameof(Parameter), Parameter, $"Q(zeta_n) needs an order n from 1 to {CyclotomicField.MaxOrder}; got {Parameter}."),
+            _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, $"Unknown field kind {Kind}."),
+        };
     }
 
     /// <inheritdoc />
