@@ -23,6 +23,7 @@ internal sealed class InvariantSpaces<T>
     where T : struct, IFieldElement<T>
 {
     private readonly Dictionary<int, IReadOnlyList<SparseTerms<T>>> _cache = [];
+    private readonly Dictionary<int, IReadOnlyList<Polynomial<T>>> _polynomialCache = [];
     private readonly MonomialMatrixAction<T>[] _monomialGenerators;
     private readonly GeneratorAction<T>[] _otherGenerators;
     private readonly GeneratorAction<T>[] _allGenerators;
@@ -82,6 +83,9 @@ internal sealed class InvariantSpaces<T>
 
     public MonomialTable Table { get; }
 
+    /// <summary>The actions of the generators that are monomial matrices.</summary>
+    public IReadOnlyList<MonomialMatrixAction<T>> MonomialGenerators => _monomialGenerators;
+
     /// <summary>Whether every generator is a monomial matrix, so that orbit sums give the invariants directly.</summary>
     public bool IsMonomialGroup => _otherGenerators.Length == 0;
 
@@ -118,8 +122,25 @@ internal sealed class InvariantSpaces<T>
     }
 
     /// <summary>Returns the basis of degree <paramref name="degree"/> as polynomials.</summary>
-    public IReadOnlyList<Polynomial<T>> Polynomials(int degree, InvariantAlgorithm algorithm = InvariantAlgorithm.Auto, CancellationToken ct = default) =>
-        [.. Basis(degree, algorithm, ct).Select(b => ToPolynomial(b, degree))];
+    public IReadOnlyList<Polynomial<T>> Polynomials(int degree, InvariantAlgorithm algorithm = InvariantAlgorithm.Auto, CancellationToken ct = default)
+    {
+        if (algorithm != InvariantAlgorithm.Auto)
+        {
+            return [.. Basis(degree, algorithm, ct).Select(b => ToPolynomial(b, degree))];
+        }
+
+        var basis = Basis(degree, algorithm, ct);
+        lock (_gate)
+        {
+            if (!_polynomialCache.TryGetValue(degree, out var polynomials))
+            {
+                polynomials = [.. basis.Select(b => ToPolynomial(b, degree))];
+                _polynomialCache[degree] = polynomials;
+            }
+
+            return polynomials;
+        }
+    }
 
     /// <summary>Returns the polynomial with the given coefficients over the monomials of degree <paramref name="degree"/>.</summary>
     public Polynomial<T> ToPolynomial(SparseTerms<T> terms, int degree)

@@ -123,48 +123,82 @@ internal static class OrbitSums
         IReadOnlyList<MonomialMatrixAction<T>> generators, MonomialTable table, int degree, Field<T> field, CancellationToken ct)
         where T : struct, IFieldElement<T>
     {
-        var level = table[degree];
-        var actions = generators.Select(g => g.Level(degree)).ToArray();
-        var visited = new bool[level.Count];
-        var coefficient = new T[level.Count];
+        var search = new OrbitSearch<T>(generators, table, degree, field);
         var result = new List<SparseTerms<T>>();
-        var orbit = new List<int>();
-        var queue = new Queue<int>();
-        for (int start = 0; start < level.Count; start++)
+        for (int start = 0; start < search.Count; start++)
         {
-            if (visited[start])
-            {
-                continue;
-            }
-
             if ((start & 1023) == 0)
             {
                 ct.ThrowIfCancellationRequested();
             }
 
-            // Search the orbit of the scaled monomial 1 * m_start. Every index in the orbit is larger than start,
-            // because the orbits of smaller indices were visited earlier and orbits are disjoint.
-            orbit.Clear();
-            bool vanishes = false;
-            visited[start] = true;
-            coefficient[start] = field.One;
-            orbit.Add(start);
-            queue.Enqueue(start);
-            while (queue.Count > 0)
+            // Every index in the orbit of start is larger than start, because the orbits of smaller indices were
+            // searched earlier and orbits are disjoint; so start is the leading monomial and gets coefficient 1.
+            if (!search.IsVisited(start) && search.Orbit(start) is { } orbit)
             {
-                int u = queue.Dequeue();
-                foreach (var (target, scale) in actions)
+                result.Add(orbit);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Returns the sum of the orbit of the scaled monomial 1 * m_<paramref name="start"/> (with coefficient 1 at the start),
+    /// or null when the orbit sum vanishes.
+    /// </summary>
+    public static SparseTerms<T>? OrbitOf<T>(
+        IReadOnlyList<MonomialMatrixAction<T>> generators, MonomialTable table, int degree, int start, Field<T> field)
+        where T : struct, IFieldElement<T> =>
+        new OrbitSearch<T>(generators, table, degree, field).Orbit(start);
+
+    /// <summary>Breadth-first search of orbits of scaled monomials, sharing the visited marks between calls.</summary>
+    private sealed class OrbitSearch<T>
+        where T : struct, IFieldElement<T>
+    {
+        private readonly (int[] Target, T[] Coefficient)[] _actions;
+        private readonly bool[] _visited;
+        private readonly T[] _coefficient;
+        private readonly Field<T> _field;
+        private readonly List<int> _orbit = [];
+        private readonly Queue<int> _queue = new();
+
+        public OrbitSearch(IReadOnlyList<MonomialMatrixAction<T>> generators, MonomialTable table, int degree, Field<T> field)
+        {
+            _actions = [.. generators.Select(g => g.Level(degree))];
+            Count = table[degree].Count;
+            _visited = new bool[Count];
+            _coefficient = new T[Count];
+            _field = field;
+        }
+
+        public int Count { get; }
+
+        public bool IsVisited(int u) => _visited[u];
+
+        public SparseTerms<T>? Orbit(int start)
+        {
+            _orbit.Clear();
+            bool vanishes = false;
+            _visited[start] = true;
+            _coefficient[start] = _field.One;
+            _orbit.Add(start);
+            _queue.Enqueue(start);
+            while (_queue.Count > 0)
+            {
+                int u = _queue.Dequeue();
+                foreach (var (target, scale) in _actions)
                 {
                     int v = target[u];
-                    var c = coefficient[u] * scale[u];
-                    if (!visited[v])
+                    var c = _coefficient[u] * scale[u];
+                    if (!_visited[v])
                     {
-                        visited[v] = true;
-                        coefficient[v] = c;
-                        orbit.Add(v);
-                        queue.Enqueue(v);
+                        _visited[v] = true;
+                        _coefficient[v] = c;
+                        _orbit.Add(v);
+                        _queue.Enqueue(v);
                     }
-                    else if (coefficient[v] != c)
+                    else if (_coefficient[v] != c)
                     {
                         vanishes = true;
                     }
@@ -173,21 +207,18 @@ internal static class OrbitSums
 
             if (vanishes)
             {
-                continue;
+                return null;
             }
 
-            orbit.Sort();
-            var indices = orbit.ToArray();
+            _orbit.Sort();
+            var indices = _orbit.ToArray();
             var values = new T[indices.Length];
-            var leadInverse = coefficient[indices[0]].Inverse();
             for (int k = 0; k < indices.Length; k++)
             {
-                values[k] = coefficient[indices[k]] * leadInverse;
+                values[k] = _coefficient[indices[k]];
             }
 
-            result.Add(new SparseTerms<T>(indices, values));
+            return new SparseTerms<T>(indices, values);
         }
-
-        return result;
     }
 }
