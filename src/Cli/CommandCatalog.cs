@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return SnfCommand.Create();
         yield return HnfCommand.Create();
         yield return VerifyCommand.Create();
+        yield return GroebnerCommand.Create();
     }
 }
