@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using InvTheory.Polynomials.LinearAlgebra;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Invariants.Computation;
@@ -18,7 +19,8 @@ namespace InvTheory.Invariants.Computation;
 /// <para>
 /// Over Q the elimination runs modulo primes below 2^31; the entries are lifted by Chinese remaindering and rational
 /// reconstruction, and the lifted basis is accepted only after exact checks that each vector is fixed by every
-/// matrix. Over GF(p) with p &lt; 2^31 one modular run is exact. Other fields eliminate exactly.
+/// matrix. Over GF(p) with p &lt; 2^31 one modular run is exact. Other fields eliminate exactly with
+/// <see cref="IncrementalRowEchelon{T}"/>.
 /// </para>
 /// <para>
 /// The elimination stops once the rank reaches k - <c>expected</c>, where <c>expected</c> is the Molien coefficient.
@@ -73,11 +75,9 @@ internal static class FixedSpaceSolver
         {
             solution = SolveSmallPrime(rows, basis, generators, degree, expected, field, ct);
         }
-
-        if (solution is null)
+        else
         {
-            throw new InvariantRingInternalException(
-                $"Invariants of degree {degree}: no exact null-space method is available for {field.Name} yet.");
+            solution = SolveExact(rows, basis, generators, degree, expected, field, ct);
         }
 
         return solution;
@@ -267,6 +267,53 @@ internal static class FixedSpaceSolver
 
         var full = EliminateModular(rows, k, int.MaxValue, residues, ct);
         throw DimensionMismatch(degree, expected, full?.Free.Length ?? -1);
+    }
+
+    /// <summary>Eliminates over the field itself, for fields without a modular kernel (Q(zeta_n), large GF(p)).</summary>
+    private static List<SparseTerms<T>> SolveExact<T>(
+        List<SparseTerms<T>> rows,
+        IReadOnlyList<SparseTerms<T>> basis,
+        IReadOnlyList<GeneratorAction<T>> generators,
+        int degree,
+        int expected,
+        Field<T> field,
+        CancellationToken ct)
+        where T : struct, IFieldElement<T>
+    {
+        int k = basis.Count;
+        IncrementalRowEchelon<T> Eliminate(int targetRank)
+        {
+            var echelon = new IncrementalRowEchelon<T>(field);
+            for (int r = 0; r < rows.Count && echelon.Rank < targetRank; r++)
+            {
+                if ((r & 63) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+
+                echelon.TryInsert(SparseVector.FromSorted(rows[r].Indices, rows[r].Values));
+            }
+
+            return echelon;
+        }
+
+        var echelon = Eliminate(k - expected);
+        var pivots = echelon.PivotColumns.ToArray();
+        var pivotSet = new HashSet<int>(pivots);
+        var free = Enumerable.Range(0, k).Where(c => !pivotSet.Contains(c)).ToArray();
+        if (free.Length != expected)
+        {
+            throw DimensionMismatch(degree, expected, free.Length);
+        }
+
+        var pivotRows = pivots.Select(q => echelon.BasisRowOfPivot(q)!).ToArray();
+        var candidate = Assemble(basis, free, pivots, (a, b) => -pivotRows[b][free[a]], field);
+        if (AllFixed(candidate, generators, degree))
+        {
+            return candidate;
+        }
+
+        throw DimensionMismatch(degree, expected, k - Eliminate(int.MaxValue).Rank);
     }
 
     private static T FromResidue<T>(Field<T> field, ulong residue)

@@ -104,7 +104,7 @@ internal static class ModularPrimes
 /// <summary>Chinese remaindering and rational reconstruction of exact rationals from their residues.</summary>
 /// <remarks>
 /// Algorithm: Garner's incremental Chinese remaindering and rational reconstruction by the extended Euclidean
-/// algorithm with numerator and denominator bounded by sqrt(m/2) [vzGG13, Sec. 5.4 and 5.10].
+/// algorithm with numerator and denominator bounded by sqrt(m/2) [GG13, Sec. 5.4 and 5.10].
 /// </remarks>
 internal static class RationalReconstruction
 {
