@@ -130,9 +130,18 @@ internal static class GaussianElimination
         return determinant;
     }
 
+    /// <summary>
+    /// Returns the row at or below <paramref name="startRow"/> with a nonzero entry in the column, or -1. Over Q the entry of
+    /// smallest bit size is chosen, which slows the growth of the other entries.
+    /// </summary>
     internal static int FindNonzeroInColumn<T>(T[] a, int rows, int columns, int column, int startRow)
         where T : struct, IFieldElement<T>
     {
+        if (typeof(T) == typeof(Rational))
+        {
+            return FindSmallestInColumn((Rational[])(object)a, rows, columns, column, startRow);
+        }
+
         for (int i = startRow; i < rows; i++)
         {
             if (!a[i * columns + column].IsZero)
@@ -142,6 +151,33 @@ internal static class GaussianElimination
         }
 
         return -1;
+    }
+
+    private static int FindSmallestInColumn(Rational[] a, int rows, int columns, int column, int startRow)
+    {
+        int best = -1;
+        long bestSize = long.MaxValue;
+        for (int i = startRow; i < rows; i++)
+        {
+            var x = a[i * columns + column];
+            if (x.IsZero)
+            {
+                continue;
+            }
+
+            long size = x.BitSize;
+            if (size < bestSize)
+            {
+                best = i;
+                bestSize = size;
+                if (size <= 2)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best;
     }
 
     internal static void SwapRowsInPlace<T>(T[] a, int columns, int i, int k)

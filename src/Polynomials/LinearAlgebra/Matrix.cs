@@ -149,7 +149,7 @@ public static class Matrix
 /// Entries are stored row-major in a private array that is never exposed. Arithmetic between matrices
 /// over different field objects throws <see cref="ArgumentException"/>. The hash code is computed once
 /// and cached, so matrices work well as dictionary keys (for example when enumerating a matrix group).
-/// Elimination results (<see cref="ReducedRowEchelon"/>) are cached after the first call.
+/// Elimination results (<see cref="ReducedRowEchelon(LinearAlgebraAlgorithm, CancellationToken)"/>) are cached after the first call.
 /// </remarks>
 /// <typeparam name="T">The element type of the field.</typeparam>
 public sealed partial class Matrix<T> : IEquatable<Matrix<T>>

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+
+namespace InvTheory.Bench.Harness;
+
+/// <summary>A computer algebra system that runs the peer side of benchmark cases.</summary>
+public interface IPeer
+{
+    /// <summary>Name used in <see cref="PeerCase.Peer"/> and in the table.</summary>
+    string Name { get; }
+
+    /// <summary>Path of the executable, or null when the system is not installed.</summary>
+    string? ExecutablePath { get; }
+
+    /// <summary>Runs the case: <paramref name="warmupRuns"/> untimed and <paramref name="runs"/> timed repetitions in one process.</summary>
+    Measurement Run(PeerCase peerCase, int runs, int warmupRuns, TimeSpan timeout);
+}
+
+/// <summary>The peer systems known to the harness.</summary>
+public static class PeerCatalog
+{
+    /// <summary>Every peer.</summary>
+    public static IReadOnlyList<IPeer> All { get; } = [new SingularPeer(), new GapPeer()];
+
+    /// <summary>Returns the peer with the given name, or null.</summary>
+    public static IPeer? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Returns the first existing path among the candidates, then searches PATH for the file name.</summary>
+    internal static string? Locate(string fileName, params string[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var path = Path.Combine(directory, fileName);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes a script to a temporary file, runs it and parses the protocol lines.</summary>
+    internal static Measurement RunScript(
+        IPeer peer, PeerCase peerCase, string script, string extension, IReadOnlyList<string> argumentsBeforeScript, int runs, TimeSpan timeout)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"invtheory-bench-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, script);
+        try
+        {
+            var outcome = ProcessRunner.Run(peer.ExecutablePath!, [.. argumentsBeforeScript, path], timeout);
+            if (outcome.TimedOut)
+            {
+                return Measurement.Failed(peer.Name, peerCase.Method, $"timed out after {timeout.TotalSeconds:0} s");
+            }
+
+            var (times, check) = Measurement.ParseOutput(outcome.StandardOutput);
+            if (times.Count < runs)
+            {
+                var detail = (outcome.StandardError + "\n" + outcome.StandardOutput).Trim();
+                var firstLines = string.Join(" | ", detail.Split('\n').Take(3));
+                return Measurement.Failed(peer.Name, peerCase.Method, $"failed (exit code {outcome.ExitCode}): {firstLines}");
+            }
+
+            return new Measurement(peer.Name, peerCase.Method, times, outcome.PeakRssKb, check, null);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>
+/// Singular, timed with <c>rtimer</c> at 1000 ticks per second around the computation only.
+/// </summary>
+/// <remarks>
+/// The script runs the setup once, then the computation warm-up plus timed times, so the computation must assign to
+/// variables declared in the setup (a declaration inside the loop would be redefined on each pass).
+/// </remarks>
+public sealed class SingularPeer : IPeer
+{
+    /// <inheritdoc />
+    public string Name => "Singular";
+
+    /// <inheritdoc />
+    public string? ExecutablePath { get; } = PeerCatalog.Locate("Singular", "/usr/bin/Singular");
+
+    /// <inheritdoc />
+    public Measurement Run(PeerCase peerCase, int runs, int warmupRuns, TimeSpan timeout)
+    {
+        if (ExecutablePath is null)
+        {
+            return Measurement.Failed(Name, peerCase.Method, "not installed");
+        }
+
+        var script = new StringBuilder();
+        script.AppendLine("system(\"--ticks-per-sec\", 1000);");
+        script.AppendLine(peerCase.Setup);
+        script.AppendLine("int invtheoryRun; int invtheoryTicks;");
+        script.AppendLine(CultureInfo.InvariantCulture, $"for (invtheoryRun = 1; invtheoryRun <= {warmupRuns + runs}; invtheoryRun++)");
+        script.AppendLine("{");
+        script.AppendLine("  invtheoryTicks = rtimer;");
+        script.AppendLine("  " + peerCase.Computation);
+        script.AppendLine("  invtheoryTicks = rtimer - invtheoryTicks;");
+        script.AppendLine(CultureInfo.InvariantCulture, $"  if (invtheoryRun > {warmupRuns}) {{ print(\"INVTHEORY_TIME \" + string(invtheoryTicks) + \" ms\"); }}");
+        script.AppendLine("}");
+        if (peerCase.Check is not null)
+        {
+            script.AppendLine($"print(\"INVTHEORY_CHECK \" + string({peerCase.Check}));");
+        }
+
+        script.AppendLine("quit;");
+        return PeerCatalog.RunScript(this, peerCase, script.ToString(), ".sing", ["-q", "--no-rc"], runs, timeout);
+    }
+}
+
+/// <summary>GAP, timed with <c>NanosecondsSinceEpoch</c> around the computation only.</summary>
+/// <remarks>Setup and computation are GAP statements ending in <c>;</c>; the check is an expression that prints as the check text.</remarks>
+public sealed class GapPeer : IPeer
+{
+    /// <inheritdoc />
+    public string Name => "GAP";
+
+    /// <inheritdoc />
+    public string? ExecutablePath { get; } = PeerCatalog.Locate("gap", "/usr/bin/gap");
+
+    /// <inheritdoc />
+    public Measurement Run(PeerCase peerCase, int runs, int warmupRuns, TimeSpan timeout)
+    {
+        if (ExecutablePath is null)
+        {
+            return Measurement.Failed(Name, peerCase.Method, "not installed");
+        }
+
+        var script = new StringBuilder();
+        script.AppendLine(peerCase.Setup);
+        script.AppendLine(CultureInfo.InvariantCulture, $"for invtheoryRun in [1 .. {warmupRuns + runs}] do");
+        script.AppendLine("  invtheoryStart := NanosecondsSinceEpoch();");
+        script.AppendLine("  " + peerCase.Computation);
+        script.AppendLine("  invtheoryMicroseconds := QuoInt(NanosecondsSinceEpoch() - invtheoryStart, 1000);");
+        script.AppendLine(CultureInfo.InvariantCulture, $"  if invtheoryRun > {warmupRuns} then Print(\"INVTHEORY_TIME \", invtheoryMicroseconds, \" us\\n\"); fi;");
+        script.AppendLine("od;");
+        if (peerCase.Check is not null)
+        {
+            script.AppendLine($"Print(\"INVTHEORY_CHECK \", {peerCase.Check}, \"\\n\");");
+        }
+
+        script.AppendLine("QUIT;");
+        return PeerCatalog.RunScript(this, peerCase, script.ToString(), ".g", ["-q", "-b"], runs, timeout);
+    }
+}
