@@ -59,7 +59,7 @@ internal static class FixedSpaceSolver
         var rows = ConstraintRows(basis, generators, degree, ct);
 
         // Phase 2: null space, by the method that suits the field.
-        List<SparseTerms<T>>? solution = null;
+        List<SparseTerms<T>> solution;
         if (typeof(T) == typeof(Rational))
         {
             var rational = SolveRational(
@@ -233,7 +233,7 @@ internal static class FixedSpaceSolver
             + $"polynomials after {MaxPrimes} primes.");
     }
 
-    private static List<SparseTerms<T>>? SolveSmallPrime<T>(
+    private static List<SparseTerms<T>> SolveSmallPrime<T>(
         List<SparseTerms<T>> rows,
         IReadOnlyList<SparseTerms<T>> basis,
         IReadOnlyList<GeneratorAction<T>> generators,

@@ -15,15 +15,16 @@ namespace InvTheory.Invariants.Computation;
 /// |G| divides the product and Molien(t) * prod (1 - t^d_i) is a polynomial with non-negative coefficients (the
 /// secondary invariants' degree counts). It passes Kemper's test when for every set S of its degree values
 /// dim V(K[V]^G_S) &lt;= n - #{i : d_i in S}; over an infinite field this is equivalent to the existence of an hsop
-/// with these degrees. The invariants are then chosen degree by degree: basis elements of K[V]^G_d first, then
-/// pseudo-random combinations with small integer coefficients from a seeded generator. A choice is kept when it
-/// lowers the dimension of the variety by one and the remaining degrees still pass Kemper's test relative to the
-/// invariants chosen so far.
+/// with these degrees. The invariants are chosen degree by degree: basis elements of K[V]^G_d first, then
+/// pseudo-random combinations with small integer coefficients from a seeded generator, and a choice is kept when it
+/// lowers the dimension of the variety by one. This greedy pass usually succeeds at once. When it runs into a dead
+/// end, Kemper's test rejects impossible degree vectors, and for the others the choices are made again, each one
+/// kept only when the remaining degrees still pass Kemper's test relative to the invariants chosen so far.
 /// </para>
 /// <para>
-/// Dimensions are upper bounds from Groebner bases modulo a prime (<see cref="VarietyDimension{T}"/>), so every
-/// accepted drop is proved; an unlucky prime can only reject a choice or a degree vector, which may give larger
-/// degrees but never a wrong system. Over a small finite field the generic choices may not exist, and the search
+/// Every dimension bound is proved with a linear section modulo a prime (<see cref="VarietyDimension{T}"/>), so every
+/// accepted drop holds over K; an unlucky prime or section can only reject a choice or a degree vector, which may give
+/// larger degrees but never a wrong system. Over a small finite field the generic choices may not exist, and the search
 /// moves on to larger degrees.
 /// </para>
 /// </remarks>
@@ -38,7 +39,7 @@ internal sealed class PrimaryInvariantSearch<T>
     private readonly IReadOnlyList<BigInteger> _molienNumerator;
     private readonly IReadOnlyList<BigInteger> _molienDenominator;
     private readonly InvariantRingOptions _options;
-    private readonly Dictionary<string, int> _baseDimensions = [];
+    private readonly Dictionary<string, bool> _baseTests = [];
     private readonly int _n;
     private SplitMix64 _random;
 
@@ -50,7 +51,7 @@ internal sealed class PrimaryInvariantSearch<T>
         InvariantRingOptions options)
     {
         _spaces = spaces;
-        _dimension = new VarietyDimension<T>(spaces.Ring);
+        _dimension = new VarietyDimension<T>(spaces.Ring, options.Seed);
         _groupOrder = groupOrder;
         _molienNumerator = molienNumerator;
         _molienDenominator = molienDenominator;
@@ -79,14 +80,16 @@ internal sealed class PrimaryInvariantSearch<T>
                 continue;
             }
 
-            // Phase 2: Kemper's test on the whole vector.
-            if (!PassesKemperTest([], degrees, ct))
+            // Phase 2: a greedy choice, degree by degree, that only asks each choice to lower the dimension.
+            var chosen = TryConstruct(degrees, kemper: false, progress, ct);
+
+            // Phase 3: when the greedy choice runs into a dead end, Kemper's test decides whether the degrees are
+            // possible at all, and the choices are made again under the relative test.
+            if (chosen is null && PassesKemperTest([], degrees, ct))
             {
-                continue;
+                chosen = TryConstruct(degrees, kemper: true, progress, ct);
             }
 
-            // Phase 3: choose the invariants degree by degree.
-            var chosen = TryConstruct(degrees, progress, ct);
             if (chosen is not null)
             {
                 return (chosen, numerator);
@@ -186,17 +189,18 @@ internal sealed class PrimaryInvariantSearch<T>
     private bool PassesKemperTest(IReadOnlyList<Polynomial<T>> chosen, IReadOnlyList<int> remaining, CancellationToken ct)
     {
         var values = remaining.Distinct().Order().ToArray();
-        int subsets = 1 << values.Length;
+        var subsets = Enumerable.Range(1, (1 << values.Length) - 1)
+            .Select(mask => values.Where((_, i) => (mask & (1 << i)) != 0).ToArray())
+            .Select(s => (Degrees: s, Count: remaining.Count(d => s.Contains(d))))
 
-        // Single degrees first: they are the cheapest and reject most vectors.
-        var order = Enumerable.Range(1, subsets - 1).OrderBy(BitOperations.PopCount).ThenBy(s => s);
-        foreach (int subset in order)
+            // Few degrees first: their sections have few variables, so they are the cheapest tests.
+            .OrderBy(s => s.Count)
+            .ThenBy(s => string.Join(',', s.Degrees), StringComparer.Ordinal);
+        foreach (var (degrees, count) in subsets)
         {
-            var s = values.Where((_, i) => (subset & (1 << i)) != 0).ToArray();
-            int count = remaining.Count(d => s.Contains(d));
             int bound = _n - chosen.Count - count;
-            int dimension = chosen.Count == 0 ? BaseDimension(s, ct) : DimensionWith(chosen, s, ct);
-            if (dimension > bound)
+            bool passes = chosen.Count == 0 ? BaseTest(degrees, bound, ct) : _dimension.IsAtMost(Generators(chosen, degrees, ct), bound, ct);
+            if (!passes)
             {
                 return false;
             }
@@ -205,19 +209,19 @@ internal sealed class PrimaryInvariantSearch<T>
         return true;
     }
 
-    private int BaseDimension(int[] degrees, CancellationToken ct)
+    private bool BaseTest(int[] degrees, int bound, CancellationToken ct)
     {
-        string key = string.Join(',', degrees);
-        if (!_baseDimensions.TryGetValue(key, out int dimension))
+        string key = string.Join(',', degrees) + ":" + bound;
+        if (!_baseTests.TryGetValue(key, out bool passes))
         {
-            dimension = DimensionWith([], degrees, ct);
-            _baseDimensions.Add(key, dimension);
+            passes = _dimension.IsAtMost(Generators([], degrees, ct), bound, ct);
+            _baseTests.Add(key, passes);
         }
 
-        return dimension;
+        return passes;
     }
 
-    private int DimensionWith(IReadOnlyList<Polynomial<T>> chosen, int[] degrees, CancellationToken ct)
+    private List<Polynomial<T>> Generators(IReadOnlyList<Polynomial<T>> chosen, int[] degrees, CancellationToken ct)
     {
         var generators = new List<Polynomial<T>>(chosen);
         foreach (int d in degrees)
@@ -225,10 +229,10 @@ internal sealed class PrimaryInvariantSearch<T>
             generators.AddRange(_spaces.Polynomials(d, ct: ct));
         }
 
-        return _dimension.UpperBound(generators, ct);
+        return generators;
     }
 
-    private List<Polynomial<T>>? TryConstruct(int[] degrees, IProgress<InvariantProgress>? progress, CancellationToken ct)
+    private List<Polynomial<T>>? TryConstruct(int[] degrees, bool kemper, IProgress<InvariantProgress>? progress, CancellationToken ct)
     {
         var chosen = new List<Polynomial<T>>();
         for (int k = 0; k < _n; k++)
@@ -246,12 +250,12 @@ internal sealed class PrimaryInvariantSearch<T>
                 }
 
                 var trial = new List<Polynomial<T>>(chosen) { h };
-                if (_dimension.UpperBound(trial, ct) != _n - k - 1)
+                if (!_dimension.IsAtMost(trial, _n - k - 1, ct))
                 {
                     continue;
                 }
 
-                if (!PassesKemperTest(trial, remaining, ct))
+                if (kemper && !PassesKemperTest(trial, remaining, ct))
                 {
                     continue;
                 }
