@@ -1,0 +1,356 @@
+using System.Numerics;
+using InvTheory.Polynomials;
+using InvTheory.Polynomials.LinearAlgebra;
+using InvTheory.Polynomials.Scalars;
+using static InvTheory.Representations.Tests.TestGroups;
+
+namespace InvTheory.Representations.Tests;
+
+public sealed class MatrixGroupTests
+{
+    public static TheoryData<string, long> Orders => new()
+    {
+        // |W| is the product of the degrees [Hum90, Table 3.1]: A4: 2*3*4*5, B3: 2*4*6, G2: 2*6, F4: 2*6*8*12.
+        { "A4", 120 },
+        { "B3", 48 },
+        { "G2", 12 },
+        { "F4", 1152 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public void WeylGroupOrders(string type, long expected)
+    {
+        var group = Weyl(Cartan(type), type);
+        Assert.Equal(new BigInteger(expected), group.Order);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void WeylE6OrderClassesAndMemory()
+    {
+        // |W(E6)| = 2*5*6*8*9*12 = 51840 [Hum90, Table 3.1]; W(E6) has 25 conjugacy classes [Car72].
+        var group = Weyl(E6, "E6");
+        Assert.Equal(new BigInteger(51840), group.Order);
+        Assert.Equal(25, group.ConjugacyClasses.Count);
+        Assert.True(group.IsReflectionGroup);
+
+        // Small integer entries are packed into one byte each, so the element store stays at a few megabytes.
+        Assert.True(group.ApproximateElementBytes < 10_000_000, $"the element store uses about {group.ApproximateElementBytes} bytes");
+    }
+
+    public static TheoryData<string, int> ClassCounts => new()
+    {
+        // S_n has p(n) classes (cycle types): p(4) = 5, p(5) = 7.
+        { "S4", 5 },
+        { "S5", 7 },
+
+        // W(B3) = S_4 x C_2 has 5 * 2 classes; W(F4) has 25 classes [Car72]; W(G2) = D_6 has 6 classes.
+        { "B3", 10 },
+        { "F4", 25 },
+        { "G2", 6 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClassCounts))]
+    public void ConjugacyClassCounts(string name, int expected)
+    {
+        var group = Named(name);
+        Assert.Equal(expected, group.ConjugacyClasses.Count);
+    }
+
+    [Fact]
+    public void SymmetricGroupClassSizesAndOrders()
+    {
+        // S_4 cycle types: e (1), (12) (6), (12)(34) (3), (123) (8), (1234) (6).
+        var group = PermutationGroups.FromCycles(4, "(1,2)", "(1,2,3,4)");
+        var sizesByOrder = group.ConjugacyClasses
+            .Select(c => (c.ElementOrder, c.Size))
+            .OrderBy(pair => pair.ElementOrder).ThenBy(pair => pair.Size)
+            .ToArray();
+        Assert.Equal([(1L, 1L), (2L, 3L), (2L, 6L), (3L, 8L), (4L, 6L)], sizesByOrder);
+        Assert.Equal(new BigInteger(12), group.Exponent);
+    }
+
+    [Fact]
+    public void PermutationCharacterCountsFixedPoints()
+    {
+        // The trace of a permutation matrix is the number of fixed points: 3, 1, 0 on e, transpositions, 3-cycles.
+        var group = PermutationGroups.FromCycles(3, "(1,2)", "(1,2,3)");
+        var characterBySize = group.ConjugacyClasses
+            .Select(c => (c.Size, group.Character[c.Index]))
+            .OrderBy(pair => pair.Size)
+            .ToArray();
+        Assert.Equal([(1L, (Rational)3), (2L, (Rational)0), (3L, (Rational)1)], characterBySize);
+        Assert.Equal((Rational)3, group.ConjugacyClasses[0].Trace);
+        Assert.True(group.ConjugacyClasses[0].Representative.IsIdentity);
+    }
+
+    [Fact]
+    public void ElementsStartWithIdentityAndAreDistinct()
+    {
+        var group = Weyl(B3, "B3");
+        var elements = group.Elements;
+        Assert.Equal(48, elements.Count);
+        Assert.True(elements[0].IsIdentity);
+        Assert.Equal(group.Generators[0], elements[1]);
+        Assert.Equal(48, elements.Distinct().Count());
+    }
+
+    [Fact]
+    public void ElementOrderIsDeterministic()
+    {
+        var first = Weyl(F4, "F4").Elements.ToArray();
+        var second = Weyl(F4, "F4").Elements.ToArray();
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void ContainsElementsAndRejectsOthers()
+    {
+        var group = Weyl(B3, "B3");
+        var product = group.Generators[0] * group.Generators[2] * group.Generators[1];
+        Assert.True(group.Contains(product));
+        Assert.True(group.Contains(product.Inverse()));
+        Assert.False(group.Contains((Rational)2 * Matrix.Identity(Q, 3)));
+        Assert.Throws<ArgumentException>(() => group.Contains(Matrix.Identity(Q, 2)));
+    }
+
+    [Fact]
+    public void ElementOrderOfProducts()
+    {
+        // In W(A2) = S_3 the product of the two simple reflections is a rotation of order 3.
+        var group = Weyl(new[,] { { 2, -1 }, { -1, 2 } }, "A2");
+        Assert.Equal(3, group.ElementOrder(group.Generators[0] * group.Generators[1]));
+        Assert.Equal(2, group.ElementOrder(group.Generators[0]));
+        Assert.Equal([new BigInteger(2), new BigInteger(2)], group.GeneratorOrders);
+    }
+
+    public static TheoryData<string, bool> Reflections => new()
+    {
+        // Weyl groups and S_n on C^n are generated by reflections; rotation groups and -I are not.
+        { "B3", true },
+        { "F4", true },
+        { "S4", true },
+        { "C3rot", false },
+        { "minusI", false },
+        { "octahedral_rotations", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reflections))]
+    public void ReflectionGroupTest(string name, bool expected) => Assert.Equal(expected, Named(name).IsReflectionGroup);
+
+    [Fact]
+    public void ComplexReflectionGroupsOverCyclotomicField()
+    {
+        var k = CyclotomicField.Get(3);
+        var z = k.Zeta;
+
+        // diag(z, 1) is a pseudo-reflection of order 3, so it generates a complex reflection group.
+        var pseudoReflection = new MatrixGroup<CyclotomicNumber>(k, [Matrix.Diagonal(k, [z, k.One])], "C3");
+        Assert.True(pseudoReflection.IsReflectionGroup);
+        Assert.Equal(2, pseudoReflection.PseudoReflectionCount);
+
+        // z I fixes no hyperplane, so the group it generates contains no pseudo-reflection.
+        var scalar = new MatrixGroup<CyclotomicNumber>(k, [Matrix.Diagonal(k, [z, z])], "scalar");
+        Assert.False(scalar.IsReflectionGroup);
+        Assert.Equal(0, scalar.PseudoReflectionCount);
+    }
+
+    [Fact]
+    public void CoxeterH3OverCyclotomicField()
+    {
+        // |H3| = 2*6*10 = 120 [Hum90, Table 3.1]; H3 = A_5 x C_2, and A_5 has 5 classes, so H3 has 10.
+        var group = H3();
+        Assert.Equal(new BigInteger(120), group.Order);
+        Assert.Equal(10, group.ConjugacyClasses.Count);
+        Assert.True(group.IsReflectionGroup);
+        Assert.Equal(15, group.PseudoReflectionCount);
+    }
+
+    [Fact]
+    public void FiniteFieldGroups()
+    {
+        // |SL(2, q)| = q (q^2 - 1): 24 for q = 3, 120 for q = 5; SL(2, q) is generated by the two elementary transvections.
+        foreach (var (p, expected) in new[] { (3UL, 24), (5UL, 120) })
+        {
+            var field = PrimeField.Get(p);
+            var upper = Matrix.FromFunction(field, 2, 2, (i, j) => i == j || (i == 0 && j == 1) ? field.One : field.Zero);
+            var lower = Matrix.FromFunction(field, 2, 2, (i, j) => i == j || (i == 1 && j == 0) ? field.One : field.Zero);
+            var group = new MatrixGroup<ModInt>(field, [upper, lower], $"SL(2,{p})");
+            Assert.Equal(new BigInteger(expected), group.Order);
+            Assert.Equal(new BigInteger(p), group.GeneratorOrders[0]);
+            Assert.False(group.IsMolienSeriesSupported);
+            var error = Assert.Throws<NotSupportedException>(() => group.MolienSeries());
+            Assert.Contains("characteristic 0", error.Message);
+        }
+    }
+
+    [Fact]
+    public void TrivialGroup()
+    {
+        var group = new MatrixGroup<Rational>(Q, [Matrix.Identity(Q, 3)], "trivial");
+        Assert.Equal(BigInteger.One, group.Order);
+        Assert.Single(group.ConjugacyClasses);
+        Assert.True(group.IsReflectionGroup);
+        Assert.Equal(BigInteger.One, group.Exponent);
+    }
+
+    [Fact]
+    public void SingularGeneratorIsRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MatrixGroup<Rational>(Q, [Integers([1, 0], [0, 1]), Integers([1, 2], [2, 4])], "bad"));
+        Assert.Contains("Generator 2", error.Message);
+        Assert.Contains("singular", error.Message);
+    }
+
+    [Fact]
+    public void MismatchedSizesAreRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MatrixGroup<Rational>(Q, [Matrix.Identity(Q, 2), Matrix.Identity(Q, 3)], "bad"));
+        Assert.Contains("Generator 2", error.Message);
+        Assert.Contains("same size", error.Message);
+        Assert.Throws<ArgumentException>(() => new MatrixGroup<Rational>(Q, [Matrix.Zero(Q, 2, 3)], "bad"));
+        Assert.Throws<ArgumentException>(() => new MatrixGroup<Rational>(Q, [], "bad"));
+    }
+
+    [Fact]
+    public void UnipotentGeneratorHasInfiniteOrder()
+    {
+        // [[1, 1], [0, 1]] has only the eigenvalue 1 but is not diagonalizable.
+        var group = new MatrixGroup<Rational>(Q, [Integers([0, 1], [1, 0]), Integers([1, 1], [0, 1])], "shear");
+        var error = Assert.Throws<GroupNotFiniteException>(() => group.Order);
+        Assert.Equal(2, error.GeneratorNumber);
+        Assert.Contains("Generator 2", error.Message);
+        Assert.Contains("infinite order", error.Message);
+        Assert.Contains("not diagonalizable", error.Message);
+
+        // The largest finite order in GL_2(Q) is 6.
+        Assert.Contains("at most 6", error.Message);
+    }
+
+    [Fact]
+    public void GeneratorWithLargeEigenvalueHasInfiniteOrder()
+    {
+        var group = new MatrixGroup<Rational>(Q, [Integers([2, 1], [1, 1])], "hyperbolic");
+        var error = Assert.Throws<GroupNotFiniteException>(() => group.Order);
+        Assert.Contains("not a root of unity", error.Message);
+
+        var rational = new MatrixGroup<Rational>(Q, [Matrix.Diagonal(Q, [Rational.Create(1, 2), (Rational)2])], "diagonal");
+        Assert.Throws<GroupNotFiniteException>(() => rational.Order);
+    }
+
+    [Fact]
+    public void CyclotomicGeneratorWithInfiniteOrder()
+    {
+        // 1 + z has absolute value 2 cos(pi/5), the golden ratio, so it is no root of unity.
+        var k = CyclotomicField.Get(5);
+        var group = new MatrixGroup<CyclotomicNumber>(k, [Matrix.Diagonal(k, [k.Parse("1+z"), k.One])], "bad");
+        var error = Assert.Throws<GroupNotFiniteException>(() => group.Order);
+        Assert.Contains("GL_2(Q(zeta_5))", error.Message);
+    }
+
+    [Fact]
+    public void EnumerationLimitNamesTheOption()
+    {
+        var group = PermutationGroups.FromCycles(5, "(1,2)", "(1,2,3,4,5)");
+        var error = Assert.Throws<GroupOrderLimitException>(() => group.Enumerate(new GroupEnumerationOptions { MaxOrder = 100 }));
+        Assert.Equal(100, error.Limit);
+        Assert.Contains("100", error.Message);
+        Assert.Contains("--max-order", error.Message);
+
+        // A failed enumeration caches nothing, so a larger limit succeeds afterwards.
+        Assert.Equal(new BigInteger(120), group.Enumerate(new GroupEnumerationOptions { MaxOrder = 120 }));
+    }
+
+    [Fact]
+    public void GeneratorOrderAboveLimitStopsEarly()
+    {
+        var group = PermutationGroups.FromCycles(7, "(1,2,3,4,5,6,7)");
+        var error = Assert.Throws<GroupOrderLimitException>(() => group.Enumerate(new GroupEnumerationOptions { MaxOrder = 5 }));
+        Assert.Contains("has order 7", error.Message);
+    }
+
+    [Fact]
+    public void StatedOrderIsChecked()
+    {
+        var definition = new GroupDefinition(
+            "wrong", null, FieldSpec.Rationals, 2, [[["0", "-1"], ["1", "0"]]], new BigInteger(3));
+        var group = MatrixGroup<Rational>.FromDefinition(definition, Q);
+        var error = Assert.Throws<InvariantTheoryException>(() => group.Order);
+        Assert.Contains("states order 3", error.Message);
+        Assert.Contains("order 4", error.Message);
+
+        var huge = definition with { Order = new BigInteger(1_000_000) };
+        Assert.Throws<GroupOrderLimitException>(() => MatrixGroup<Rational>.FromDefinition(huge, Q).Enumerate(new GroupEnumerationOptions { MaxOrder = 10 }));
+    }
+
+    [Fact]
+    public void CancellationAndProgress()
+    {
+        var group = Weyl(F4, "F4");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => group.Enumerate(ct: cancelled.Token));
+        Assert.False(group.IsEnumerated);
+
+        var reports = new List<GroupProgress>();
+        group.Enumerate(progress: new SynchronousProgress(reports.Add));
+        Assert.Contains(reports, r => r.Phase == GroupComputationPhase.CheckingGenerators);
+        Assert.Contains(reports, r => r.Phase == GroupComputationPhase.Enumerating && r.Done == 1152 && r.Total == 1152);
+    }
+
+    [Fact]
+    public void ConcurrentFirstUseComputesOneResult()
+    {
+        var group = Weyl(F4, "F4");
+        var orders = new BigInteger[8];
+        var classCounts = new int[8];
+        Parallel.For(0, 8, i =>
+        {
+            orders[i] = group.Order;
+            classCounts[i] = group.ConjugacyClasses.Count;
+        });
+        Assert.All(orders, o => Assert.Equal(new BigInteger(1152), o));
+        Assert.All(classCounts, c => Assert.Equal(25, c));
+    }
+
+    [Fact]
+    public void DefinitionRoundTrip()
+    {
+        var group = H3();
+        var definition = group.ToDefinition();
+        Assert.Equal(new BigInteger(120), definition.Order);
+        var parsed = GroupFile.Parse(GroupFile.Format(definition), "round trip");
+        var again = MatrixGroup<CyclotomicNumber>.FromDefinition(parsed, CyclotomicField.Get(5));
+        Assert.Equal(group.Generators, again.Generators);
+        Assert.Equal(group.Order, again.Order);
+    }
+
+    internal static MatrixGroup<Rational> Named(string name) => name switch
+    {
+        "S4" => PermutationGroups.FromCycles(4, "(1,2)", "(1,2,3,4)"),
+        "S5" => PermutationGroups.FromCycles(5, "(1,2)", "(1,2,3,4,5)"),
+        "C3rot" => new MatrixGroup<Rational>(Q, [Integers([0, -1], [1, -1])], name),
+        "minusI" => new MatrixGroup<Rational>(Q, [Integers([-1, 0], [0, -1])], name),
+        "octahedral_rotations" => new MatrixGroup<Rational>(Q, [Integers([0, -1, 0], [1, 0, 0], [0, 0, 1]), Integers([0, 0, 1], [1, 0, 0], [0, 1, 0])], name),
+        _ => Weyl(Cartan(name), name),
+    };
+
+    internal static int[,] Cartan(string type) => type switch
+    {
+        "A4" => A4,
+        "B3" => B3,
+        "G2" => G2,
+        "F4" => F4,
+        "E6" => E6,
+        _ => throw new ArgumentException($"no Cartan matrix for {type}", nameof(type)),
+    };
+
+    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so the list is complete when the call returns.</summary>
+    private sealed class SynchronousProgress(Action<GroupProgress> report) : IProgress<GroupProgress>
+    {
+        public void Report(GroupProgress value) => report(value);
+    }
+}
