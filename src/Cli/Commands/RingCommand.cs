@@ -125,7 +125,7 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
         text.AppendLine($"variables: {string.Join(", ", ring.Ring.Variables)} (monomial order {ring.Ring.Order.Name})");
         text.AppendLine($"Molien series: {ring.MolienSeries}");
         var series = ring.MolienSeries.Coefficients(15);
-        text.AppendLine($"  = {Invariants.Computation.SeriesArithmetic.Format(series)} + ...");
+        text.AppendLine($"  = {FormatSeries(series)} + ...");
         AppendList(text, "primary invariants", result.PrimaryInvariants, "p");
         AppendList(text, "secondary invariants", result.SecondaryInvariants, "s");
         AppendList(text, "irreducible secondary invariants", result.IrreducibleSecondaryInvariants, "s'");
@@ -149,6 +149,24 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
         }
 
         return text.ToString();
+    }
+
+    private static string FormatSeries(IReadOnlyList<System.Numerics.BigInteger> coefficients)
+    {
+        var terms = new List<string>();
+        for (int k = 0; k < coefficients.Count; k++)
+        {
+            var c = coefficients[k];
+            if (c.IsZero)
+            {
+                continue;
+            }
+
+            string power = k == 0 ? string.Empty : k == 1 ? "t" : $"t^{k}";
+            terms.Add(k == 0 ? c.ToString() : c.IsOne ? power : $"{c}*{power}");
+        }
+
+        return string.Join(" + ", terms);
     }
 
     private static void AppendList<T>(StringBuilder text, string title, IReadOnlyList<Polynomial<T>> polynomials, string symbol)
