@@ -10,6 +10,8 @@ public static class SuiteCatalog
     [
         new LinearAlgebraSuite(),
         new LinearAlgebraCrossoverSuite(),
+        new PolynomialSuite(),
+        new GroebnerSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>

@@ -13,6 +13,8 @@ internal static class CommandCatalog
         yield return PiCommand.Create();
         yield return VerifyCommand.Create();
         yield return GroebnerCommand.Create();
+        yield return RingCommand.Create();
+        yield return InvariantsCommand.Create();
         yield return EquivariantsCommand.Create();
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InvTheory.Invariants;
 using InvTheory.Invariants.Classical;
 using InvTheory.Invariants.Equivariants;
 using InvTheory.Polynomials.Scalars;
@@ -169,6 +170,16 @@ internal static partial class EquivariantsCommand
 
     private const int MaxPrinted = 20;
 
+    /// <summary>Formats non-negative integer coefficients, lowest degree first, as a polynomial in t such as <c>t + 2*t^3</c>.</summary>
+    private static string FormatSeries(IReadOnlyList<System.Numerics.BigInteger> coefficients)
+    {
+        var terms = coefficients
+            .Select((c, k) => (c, k))
+            .Where(p => !p.c.IsZero)
+            .Select(p => (p.k == 0 ? p.c.ToString(CultureInfo.InvariantCulture) : (p.c.IsOne ? string.Empty : $"{p.c}*") + (p.k == 1 ? "t" : $"t^{p.k}")));
+        return string.Join(" + ", terms.DefaultIfEmpty("0"));
+    }
+
     private static string Coordinates(IReadOnlyList<string> variables) =>
         variables.Count <= 6 ? string.Join(", ", variables) : $"{variables[0]}, ..., {variables[^1]}";
 
@@ -193,8 +204,14 @@ internal static partial class EquivariantsCommand
 
             if (module)
             {
-                throw new NotSupportedException(
-                    "--module needs the primary invariants of the invariant ring, which this build does not compute yet; use --degree to list the equivariants of each degree.");
+                var primaries = new InvariantRing<T>(space.InputGroup).PrimaryInvariants();
+                var covariants = CovariantModule<T>.Compute(space, primaries);
+                lines.Add($"primary invariants (degrees {string.Join(", ", covariants.PrimaryDegrees)}):");
+                lines.AddRange(covariants.PrimaryInvariants.Select((p, i) => $"  p{i + 1} = {p}"));
+                lines.Add($"module generators ({covariants.Generators.Count}, free over K[p1..p{covariants.PrimaryInvariants.Count}]; numerator {FormatSeries(covariants.ExpectedGeneratorCounts)}):");
+                lines.AddRange(covariants.Generators.Select((g, i) => $"  E{i + 1} (degree {g.Degree}) = {g}"));
+                var moduleDegrees = Enumerable.Range(0, covariants.Generators.Select(g => g.Degree).DefaultIfEmpty(0).Max() + 1).ToList();
+                return (EquivariantDocument.Create(space, moduleDegrees, covariants), lines);
             }
 
             var degrees = ParseDegrees(degreeText ?? "0..3");

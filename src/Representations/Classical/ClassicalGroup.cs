@@ -165,7 +165,7 @@ public sealed partial class ClassicalGroup
         return ComponentGenerators.Select(representation.GroupAction).ToArray();
     }
 
-    /// <summary>Whether g^T J g = J holds to within <paramref name="tolerance"/> in every entry.</summary>
+    /// <summary>Whether g^T J g equals J to within <paramref name="tolerance"/> in every entry.</summary>
     public bool PreservesMetric(RealMatrix g, double tolerance = 1e-12)
     {
         ArgumentNullException.ThrowIfNull(g);
@@ -253,8 +253,14 @@ public sealed partial class ClassicalGroup
     /// <summary>Index separator in basis names: none while all indices are single digits (L12), a comma otherwise (L1,12).</summary>
     private static string Separator(int largestIndex) => largestIndex >= 10 ? "," : string.Empty;
 
-    private static Matrix<Rational> Rotation(Field<Rational> field, int d, int i, int j) =>
-        Matrix.FromFunction(field, d, d, (r, c) => r == i && c == j ? Rational.One : r == j && c == i ? Rational.MinusOne : Rational.Zero);
+    /// <summary>Returns E_ij - E_ji.</summary>
+    private static Matrix<Rational> Rotation(Field<Rational> field, int d, int i, int j)
+    {
+        var entries = new Rational[d * d];
+        entries[i * d + j] = Rational.One;
+        entries[j * d + i] = Rational.MinusOne;
+        return Matrix.FromRowMajor<Rational>(field, d, d, entries);
+    }
 
     private static Matrix<Rational> Diagonal(int d, Func<int, int> entry) =>
         Matrix.Diagonal<Rational>(RationalField.Instance, Enumerable.Range(0, d).Select(k => (Rational)entry(k)).ToArray());

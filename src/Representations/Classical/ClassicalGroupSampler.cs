@@ -112,7 +112,8 @@ public sealed class ClassicalGroupSampler
             return q;
         }
 
-        return q * RealMatrix.FromFunction(d, d, (i, j) => i != j ? 0 : i == 0 ? -1 : 1);
+        var flipFirstColumn = RealMatrix.FromFunction(d, d, (i, j) => i == j ? (i == 0 ? -1 : 1) : 0);
+        return q * flipFirstColumn;
     }
 
     private RealMatrix HaarOrthogonal(int d)

@@ -36,7 +36,14 @@ public static class RealRepresentation
         ArgumentNullException.ThrowIfNull(b);
         int n = a.RowCount, m = b.RowCount;
         return RealMatrix.FromFunction(n + m, n + m, (i, j) =>
-            i < n ? (j < n ? a[i, j] : 0) : (j >= n ? b[i - n, j - n] : 0));
+        {
+            if (i < n && j < n)
+            {
+                return a[i, j];
+            }
+
+            return i >= n && j >= n ? b[i - n, j - n] : 0;
+        });
     }
 
     /// <summary>Returns the Kronecker product a ⊗ b with index (i, k) -&gt; i dim(b) + k.</summary>

@@ -32,7 +32,14 @@ public static class MatrixConstructions
         RequireSquarePair(a, b, nameof(DirectSum));
         int n = a.RowCount, m = b.RowCount;
         return Matrix.FromFunction(a.Field, n + m, n + m, (i, j) =>
-            i < n ? (j < n ? a[i, j] : default) : (j >= n ? b[i - n, j - n] : default));
+        {
+            if (i < n && j < n)
+            {
+                return a[i, j];
+            }
+
+            return i >= n && j >= n ? b[i - n, j - n] : default;
+        });
     }
 
     /// <summary>Returns the Kronecker product a ⊗ b, the matrix with entries a_ij b_kl at row i dim(b) + k and column j dim(b) + l.</summary>
@@ -104,7 +111,7 @@ public static class MatrixConstructions
         var field = g.Field;
         var basis = new MonomialBasis(d, k);
 
-        // rows[alpha] holds the coefficients (in the degree-m basis) of prod_i (row_i . x)^alpha_i.
+        // rows[alpha] contains the coefficients (in the degree-m basis) of prod_i (row_i . x)^alpha_i.
         var rows = new T[][] { [field.One] };
         for (int m = 1; m <= k; m++)
         {
