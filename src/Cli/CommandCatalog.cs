@@ -12,5 +12,8 @@ internal static class CommandCatalog
         yield return HnfCommand.Create();
         yield return VerifyCommand.Create();
         yield return GroebnerCommand.Create();
+        yield return GroupInfoCommand.Create();
+        yield return MolienCommand.Create();
+        yield return GroupsCommand.Create();
     }
 }
