@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return SnfCommand.Create();
         yield return HnfCommand.Create();
+        yield return PiCommand.Create();
         yield return VerifyCommand.Create();
         yield return GroebnerCommand.Create();
         yield return GroupInfoCommand.Create();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InvTheory.Invariants.Units;
 namespace InvTheory.Invariants.Certificates;
 
 /// <summary>Maps each result kind to the verifier of its certificate, and verifies result files by their envelope.</summary>
@@ -16,6 +17,7 @@ public sealed class CertificateVerifierRegistry
         var registry = new CertificateVerifierRegistry();
         registry.Register(new SmithCertificateVerifier());
         registry.Register(new HermiteCertificateVerifier());
+        registry.Register(new PiCertificateVerifier());
         return registry;
     }
 

@@ -140,7 +140,8 @@ public sealed partial class CyclotomicField
     public static CyclotomicNumber Sine(int k, int n)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        long m = n % 4 == 0 ? n : n % 2 == 0 ? 2L * n : 4L * n;
+        // lcm(n, 4) is n, 2n or 4n as n has at least two, exactly one or no factors 2.
+        long m = 4L * n / (long)BigInteger.GreatestCommonDivisor(n, 4);
         if (m > MaxOrder)
         {
             throw new ArgumentOutOfRangeException(

@@ -33,12 +33,13 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
     private static readonly ConcurrentDictionary<int, CyclotomicField> Cache = new();
 
     private readonly long[] _phi;
+    private readonly ImmutableArray<long> _phiView;
     private readonly int[] _phiSupport;
     private readonly ReductionRow[]? _reductionTable;
     private readonly double[] _cosines;
     private readonly double[] _sines;
 
-    // Row k - phi holds z^k mod Phi_n for phi <= k < 2 phi - 1, as sparse (index, integer coefficient) pairs.
+    // Row k - phi contains z^k mod Phi_n for phi <= k < 2 phi - 1, as sparse (index, integer coefficient) pairs.
     private sealed class ReductionRow(int[] indices, long[] values)
     {
         public readonly int[] Indices = indices;
@@ -49,6 +50,7 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
     {
         Order = order;
         _phi = CyclotomicNumberTheory.CyclotomicPolynomial(order);
+        _phiView = ImmutableArray.Create(_phi);
         Degree = _phi.Length - 1;
         Name = $"Q(zeta_{order})";
 
@@ -75,7 +77,15 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
         }
 
         One = FromRationalCore(Rational.One);
-        Zeta = Degree == 1 ? FromRationalCore(order == 1 ? Rational.One : Rational.MinusOne) : Monomial(1);
+        if (Degree > 1)
+        {
+            Zeta = Monomial(1);
+        }
+        else
+        {
+            // Q(zeta_1) and Q(zeta_2) have the basis {1}, and zeta_1 = 1, zeta_2 = -1.
+            Zeta = FromRationalCore(order == 1 ? Rational.One : Rational.MinusOne);
+        }
     }
 
     /// <summary>Returns Q(zeta_<paramref name="order"/>), creating and caching it on first use.</summary>
@@ -98,7 +108,7 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
     public int Degree { get; }
 
     /// <summary>The coefficients of the cyclotomic polynomial Phi_n, lowest degree first (length phi(n) + 1, monic).</summary>
-    public IReadOnlyList<long> CyclotomicPolynomial => ImmutableArray.Create(_phi);
+    public IReadOnlyList<long> CyclotomicPolynomial => _phiView;
 
     /// <summary>The generator z = zeta_n = exp(2 pi i / n) (for n = 1 and n = 2 the rational numbers 1 and -1).</summary>
     public CyclotomicNumber Zeta { get; }
@@ -258,8 +268,7 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
                 long[] values = row.Values;
                 for (int s = 0; s < indices.Length; s++)
                 {
-                    long v = values[s];
-                    result[indices[s]] += v == 1 ? c : v == -1 ? -c : c * v;
+                    result[indices[s]] += MultiplyByInteger(c, values[s]);
                 }
             }
 
@@ -293,107 +302,44 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
         }
     }
 
-    /// <summary>Returns the inverse of a nonzero, non-rational coefficient vector modulo Phi_n.</summary>
-    /// <remarks>
-    /// Algorithm: extended Euclidean algorithm in Q[x] on Phi_n and a, tracking only the cofactor
-    /// of a [GG13, Alg. 3.14]. Phi_n is irreducible, so the last nonzero remainder is a constant c and
-    /// the cofactor s satisfies s*a = c modulo Phi_n. Remainders are made monic at every step, which
-    /// keeps the rational coefficients small.
-    /// </remarks>
-    internal Rational[] Invert(Rational[] a)
+    /// <summary>Returns the product of two integer coefficient vectors of length phi(n), reduced modulo Phi_n.</summary>
+    internal BigInteger[] MultiplyIntegral(BigInteger[] a, BigInteger[] b)
     {
-        // Loop invariant: s0 * a = r0 and s1 * a = r1 modulo Phi_n.
-        var r0 = new Rational[Degree + 1];
-        for (int i = 0; i <= Degree; i++)
+        int phi = Degree;
+        var product = new BigInteger[2 * phi - 1];
+        for (int i = 0; i < phi; i++)
         {
-            r0[i] = _phi[i];
-        }
-
-        Rational[] r1 = (Rational[])a.Clone();
-        Rational[] s0 = [Rational.Zero];
-        Rational[] s1 = [Rational.One];
-        int degreeR0 = Degree;
-        int degreeR1 = PolynomialDegree(r1);
-        while (degreeR1 > 0)
-        {
-            // Make r1 monic, scaling s1 alike.
-            Rational lead = r1[degreeR1].Inverse();
-            ScaleInPlace(r1, degreeR1, lead);
-            ScaleInPlace(s1, s1.Length - 1, lead);
-
-            // r0 := r0 mod r1 with quotient q; then s0 := s0 - q*s1.
-            var quotient = new Rational[degreeR0 - degreeR1 + 1];
-            for (int k = degreeR0; k >= degreeR1; k--)
+            if (a[i].IsZero)
             {
-                Rational c = r0[k];
-                if (c.IsZero)
-                {
-                    continue;
-                }
-
-                quotient[k - degreeR1] = c;
-                for (int i = 0; i <= degreeR1; i++)
-                {
-                    r0[k - degreeR1 + i] -= c * r1[i];
-                }
+                continue;
             }
 
-            var s2 = new Rational[Math.Max(s0.Length, quotient.Length + s1.Length - 1)];
-            Array.Copy(s0, s2, s0.Length);
-            for (int i = 0; i < quotient.Length; i++)
+            for (int j = 0; j < phi; j++)
             {
-                if (quotient[i].IsZero)
+                if (!b[j].IsZero)
                 {
-                    continue;
-                }
-
-                for (int j = 0; j < s1.Length; j++)
-                {
-                    s2[i + j] -= quotient[i] * s1[j];
+                    product[i + j] += a[i] * b[j];
                 }
             }
-
-            (r0, r1) = (r1, r0);
-            (s0, s1) = (s1, s2);
-            degreeR0 = degreeR1;
-            degreeR1 = PolynomialDegree(r1);
         }
 
-        if (degreeR1 < 0)
+        // Long division by the monic Phi_n, from the top degree down.
+        for (int k = product.Length - 1; k >= phi; k--)
         {
-            throw new InvalidOperationException(
-                $"Inverse in {Name}: the Euclidean algorithm reached a zero remainder, so Phi_{Order} would be reducible; this points to a bug.");
-        }
-
-        Rational scale = r1[0].Inverse();
-        var inverse = new Rational[Math.Max(s1.Length, 1)];
-        for (int i = 0; i < s1.Length; i++)
-        {
-            inverse[i] = s1[i] * scale;
-        }
-
-        return ReduceToBasis(inverse);
-
-        static int PolynomialDegree(Rational[] p)
-        {
-            for (int i = p.Length - 1; i >= 0; i--)
+            BigInteger c = product[k];
+            if (c.IsZero)
             {
-                if (!p[i].IsZero)
-                {
-                    return i;
-                }
+                continue;
             }
 
-            return -1;
-        }
-
-        static void ScaleInPlace(Rational[] p, int last, Rational factor)
-        {
-            for (int i = 0; i <= last; i++)
+            int shift = k - phi;
+            foreach (int i in _phiSupport)
             {
-                p[i] *= factor;
+                product[shift + i] -= c * _phi[i];
             }
         }
+
+        return product[..phi];
     }
 
     /// <summary>
@@ -446,13 +392,20 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
             int shift = k - phi;
             foreach (int i in _phiSupport)
             {
-                long p = _phi[i];
-                poly[shift + i] -= p == 1 ? c : p == -1 ? -c : c * p;
+                poly[shift + i] -= MultiplyByInteger(c, _phi[i]);
             }
 
             poly[k] = default;
         }
     }
+
+    // Skips the Rational multiplication for the coefficients 1 and -1, the common entries of Phi_n and its table.
+    private static Rational MultiplyByInteger(Rational c, long factor) => factor switch
+    {
+        1 => c,
+        -1 => -c,
+        _ => c * factor,
+    };
 
     // Builds z^k mod Phi_n for phi <= k <= 2 phi - 2 by repeated multiplication by z.
     private ReductionRow[] BuildReductionTable()

@@ -25,7 +25,7 @@ public readonly struct CyclotomicNumber : IFieldElement<CyclotomicNumber>
 {
     private static readonly Rational[] OneConstant = [Rational.One];
 
-    // With _field null, _coefficients is null (zero) or holds one rational constant. With a field,
+    // With _field null, _coefficients is null (zero) or contains one rational constant. With a field,
     // _coefficients has length phi(n). Arrays are never mutated after construction.
     private readonly CyclotomicField? _field;
     private readonly Rational[]? _coefficients;
@@ -59,10 +59,20 @@ public readonly struct CyclotomicNumber : IFieldElement<CyclotomicNumber>
 
     /// <summary>
     /// The coefficients c_0, ..., c_(phi(n)-1) of the element in the power basis of <see cref="Field"/>;
-    /// for a field-less constant c, the single entry c.
+    /// for a field-less constant c, the single entry c. Each call copies the vector; <see cref="Coefficient"/> does not.
     /// </summary>
     public IReadOnlyList<Rational> Coefficients =>
         _coefficients is null ? ImmutableArray.Create(Rational.Zero) : ImmutableArray.Create(_coefficients);
+
+    /// <summary>Returns the coefficient of z^<paramref name="k"/> in the power basis, without copying the vector.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is negative or not below the length of <see cref="Coefficients"/>.</exception>
+    public Rational Coefficient(int k)
+    {
+        int length = _field?.Degree ?? 1;
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, length);
+        return _coefficients is null ? Rational.Zero : _coefficients[k];
+    }
 
     /// <inheritdoc />
     public bool IsZero
@@ -155,7 +165,9 @@ public readonly struct CyclotomicNumber : IFieldElement<CyclotomicNumber>
         int kk = (int)(((long)k % n + n) % n);
         if (n > 1 && BigInteger.GreatestCommonDivisor(kk, n) != 1)
         {
-            throw new ArgumentException($"z -> z^{k} is no automorphism of {_field.Name}: gcd({k}, {n}) is not 1.", nameof(k));
+            throw new ArgumentException(
+                $"Invalid Galois conjugation z -> z^{k} in {_field.Name}: gcd({k}, {n}) is not 1, so the map is not an automorphism. Use an exponent coprime to {n}.",
+                nameof(k));
         }
 
         Rational[] c = _coefficients!;

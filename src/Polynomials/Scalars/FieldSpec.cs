@@ -45,15 +45,16 @@ public sealed partial record FieldSpec(FieldKind Kind, ulong Parameter)
     };
 
     /// <summary>
-    /// Parses a field name. Accepted forms: <c>Q</c>, <c>QQ</c>, <c>GF(p)</c>, <c>GF p</c>, <c>Fp</c> with p prime,
-    /// <c>Q(zeta_n)</c>, <c>Q(z_n)</c>, <c>cyclotomic(n)</c>. Q(zeta_1) and Q(zeta_2) are Q.
+    /// Parses a field name (case-insensitive, white space ignored). Accepted forms: <c>Q</c>, <c>QQ</c>;
+    /// <c>GF(p)</c>, <c>GF p</c>, <c>GF_p</c>, <c>F_p</c>, <c>Fp</c>, <c>Z/p</c>, <c>Z/pZ</c> with p prime;
+    /// <c>Q(zeta_n)</c>, <c>Q(z_n)</c>, <c>QQ(zeta_n)</c>, <c>CF(n)</c>, <c>cyclotomic(n)</c>. Q(zeta_1) and Q(zeta_2) are Q.
     /// </summary>
     /// <exception cref="FormatException">The text names no supported field; the message lists the accepted forms.</exception>
     public static FieldSpec Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string t = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (t is "Q" or "QQ" or "q")
+        string t = WhiteSpace().Replace(text, string.Empty);
+        if (t.Equals("Q", StringComparison.OrdinalIgnoreCase) || t.Equals("QQ", StringComparison.OrdinalIgnoreCase))
         {
             return Rationals;
         }
@@ -61,10 +62,12 @@ public sealed partial record FieldSpec(FieldKind Kind, ulong Parameter)
         var prime = PrimePattern().Match(t);
         if (prime.Success)
         {
-            if (!ulong.TryParse(prime.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong p)
+            string digits = prime.Groups["p"].Value;
+            if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out ulong p)
                 || p > PrimeModulus.MaxModulus || !PrimeModulus.IsPrime(p))
             {
-                throw new FormatException($"Field '{text}': {prime.Groups[1].Value} is not a prime below 2^62, so GF(p) is not a field here.");
+                throw new FormatException(
+                    $"Field '{text}': {digits} is not a prime below 2^62. Only prime fields GF(p) are supported, with p prime and below 2^62.");
             }
 
             return new FieldSpec(FieldKind.Prime, p);
@@ -73,7 +76,7 @@ public sealed partial record FieldSpec(FieldKind Kind, ulong Parameter)
         var cyclotomic = CyclotomicPattern().Match(t);
         if (cyclotomic.Success)
         {
-            if (!ulong.TryParse(cyclotomic.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n) || n == 0 || n > CyclotomicField.MaxOrder)
+            if (!ulong.TryParse(cyclotomic.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n) || n == 0 || n > CyclotomicField.MaxOrder)
             {
                 throw new FormatException($"Field '{text}': the order n of zeta_n must be an integer from 1 to {CyclotomicField.MaxOrder}.");
             }
@@ -103,9 +106,12 @@ public sealed partial record FieldSpec(FieldKind Kind, ulong Parameter)
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    [GeneratedRegex(@"^(?:GF\(?|F_?|Z/)(\d+)\)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:GF\((?<p>[0-9]+)\)|GF_?(?<p>[0-9]+)|F_?(?<p>[0-9]+)|Z/(?<p>[0-9]+)Z?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PrimePattern();
 
-    [GeneratedRegex(@"^(?:QQ?\((?:zeta|z|E)_?|cyclotomic\()(\d+)\)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:QQ?\((?:zeta|z|E)_?(?<n>[0-9]+)\)|CF\((?<n>[0-9]+)\)|cyclotomic\((?<n>[0-9]+)\))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CyclotomicPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 }

@@ -75,7 +75,12 @@ public readonly struct ModInt : IFieldElement<ModInt>
         ulong p = CommonModulus(a, b);
         if (p == 0)
         {
-            // Only 0 + 0, 0 + 1 and 1 + 0 reach here; 1 + 1 is rejected above because it has no prime.
+            // 1 + 1 depends on the prime (it is 0 in GF(2)), so only 0 + 0, 0 + 1 and 1 + 0 have a field-less sum.
+            if (a._value + b._value > 1)
+            {
+                throw new InvalidOperationException("Cannot add the field-independent one of GF(p) to itself without a prime; use PrimeField.One.");
+            }
+
             return new ModInt(a._value + b._value, 0);
         }
 
@@ -84,7 +89,22 @@ public readonly struct ModInt : IFieldElement<ModInt>
     }
 
     /// <inheritdoc />
-    public static ModInt operator -(ModInt a, ModInt b) => a + (-b);
+    public static ModInt operator -(ModInt a, ModInt b)
+    {
+        ulong p = CommonModulus(a, b);
+        if (p == 0)
+        {
+            // 0 - 1 depends on the prime, while 0 - 0, 1 - 0 and 1 - 1 do not.
+            if (a._value < b._value)
+            {
+                throw new InvalidOperationException("Cannot subtract the field-independent one of GF(p) from zero without a prime; use PrimeField.One.");
+            }
+
+            return new ModInt(a._value - b._value, 0);
+        }
+
+        return new ModInt(a._value >= b._value ? a._value - b._value : a._value + (p - b._value), p);
+    }
 
     /// <inheritdoc />
     public static ModInt operator -(ModInt a)
@@ -195,8 +215,15 @@ public static class PrimeModulus
 
     /// <summary>Returns the inverse of a nonzero residue by the extended Euclidean algorithm.</summary>
     /// <exception cref="DivideByZeroException"><paramref name="a"/> is zero modulo p.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is above <see cref="MaxModulus"/>.</exception>
     public static ulong InverseMod(ulong a, ulong p)
     {
+        // The signed Euclidean recurrence below needs p to fit a long.
+        if (p > MaxModulus)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, $"InverseMod supports moduli up to 2^62 - 1; got {p}.");
+        }
+
         long t = 0, newT = 1;
         long r = (long)p, newR = (long)(a % p);
         if (newR == 0)

@@ -58,11 +58,23 @@ public sealed class PrimeField : Field<ModInt>
         return new ModInt(PrimeModulus.MultiplyMod(PrimeModulus.Reduce(value.Numerator, Prime), PrimeModulus.InverseMod(d, Prime), Prime), Prime);
     }
 
-    /// <inheritdoc />
+    /// <summary>Parses an integer or a fraction n/d and maps it to GF(p).</summary>
+    /// <exception cref="FormatException">The text is not an integer or fraction (decimals are rejected).</exception>
+    /// <exception cref="DivideByZeroException">The denominator is zero or divisible by p.</exception>
     public override ModInt Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!Rational.TryParse(text, out var value) || text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.OrdinalIgnoreCase))
+        if (text.Contains('.', StringComparison.Ordinal) || text.Contains('e', StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"'{text}' is not an element of {Name}; expected an integer or a fraction n/d, not a decimal.");
+        }
+
+        Rational value;
+        try
+        {
+            value = Rational.Parse(text);
+        }
+        catch (FormatException)
         {
             throw new FormatException($"'{text}' is not an element of {Name}; expected an integer or a fraction n/d.");
         }

@@ -136,20 +136,66 @@ public readonly struct Rational :
     /// <summary>Returns the nearest double (may round or overflow to infinity).</summary>
     public static explicit operator double(Rational value) => value.ToDouble();
 
-    /// <summary>Returns the nearest double (may round, or overflow to infinity for huge values).</summary>
+    /// <summary>
+    /// Returns the double nearest to the value, with ties rounded to the even mantissa. Values beyond
+    /// the double range give infinity, and values below half the smallest subnormal give zero.
+    /// </summary>
     public double ToDouble()
     {
         if (_big is null)
         {
-            return (double)_num / (_denMinusOne + 1);
+            // Both operands are exact doubles, and IEEE division rounds the exact quotient once.
+            long d = _denMinusOne + 1;
+            if (AbsAsUnsigned(_num) <= ExactDoubleLimit && d <= ExactDoubleLimit)
+            {
+                return (double)_num / d;
+            }
+
+            return RoundQuotient(_num, d);
         }
 
-        var n = _big.Numerator;
-        var d = _big.Denominator;
-        // Scale so that the quotient keeps 64 significant bits before converting.
-        long shift = n.GetBitLength() - d.GetBitLength() - 64;
-        BigInteger q = shift >= 0 ? n / (d << (int)shift) : (n << (int)-shift) / d;
-        return Math.ScaleB((double)q, (int)shift);
+        return RoundQuotient(_big.Numerator, _big.Denominator);
+    }
+
+    // 2^53: integers up to this magnitude are exact doubles.
+    private const long ExactDoubleLimit = 1L << 53;
+
+    // Returns n/d rounded to the nearest double, ties to even, for d > 0.
+    private static double RoundQuotient(BigInteger n, BigInteger d)
+    {
+        if (n.IsZero)
+        {
+            return 0;
+        }
+
+        bool negative = n.Sign < 0;
+        n = BigInteger.Abs(n);
+
+        // Scale by 2^-shift so that the integer quotient q has 55 or 56 bits; the remainder is the sticky bit.
+        long shift = n.GetBitLength() - d.GetBitLength() - 55;
+        BigInteger q = shift >= 0
+            ? BigInteger.DivRem(n, d << (int)shift, out BigInteger remainder)
+            : BigInteger.DivRem(n << (int)-shift, d, out remainder);
+
+        // Keep 53 bits, or fewer where the result is subnormal (exponent of the last bit at least -1074).
+        long extra = Math.Max(q.GetBitLength() - 53, -1074 - shift);
+        if (extra > q.GetBitLength())
+        {
+            return negative ? -0.0 : 0.0;
+        }
+
+        BigInteger mantissa = q >> (int)extra;
+        BigInteger rest = q - (mantissa << (int)extra);
+        BigInteger half = BigInteger.One << (int)(extra - 1);
+        int comparison = rest.CompareTo(half);
+        if (comparison > 0 || (comparison == 0 && (!remainder.IsZero || !mantissa.IsEven)))
+        {
+            mantissa += 1;
+        }
+
+        // The mantissa has at most 54 bits after rounding up, so the conversion is exact and ScaleB only moves the exponent.
+        double magnitude = Math.ScaleB((double)(ulong)mantissa, (int)Math.Clamp(shift + extra, int.MinValue, int.MaxValue));
+        return negative ? -magnitude : magnitude;
     }
 
     private static Rational FromReduced(BigInteger numerator, BigInteger denominator)
@@ -345,7 +391,9 @@ public readonly struct Rational :
     {
         if (exponent < 0)
         {
-            return Inverse().Pow(-exponent);
+            // -int.MinValue overflows, so split off one factor.
+            Rational inverse = Inverse();
+            return exponent == int.MinValue ? inverse.Pow(int.MaxValue) * inverse : inverse.Pow(-exponent);
         }
 
         var n = BigInteger.Pow(Numerator, exponent);
@@ -530,7 +578,7 @@ public readonly struct Rational :
         if (exponentAt >= 0)
         {
             if (!int.TryParse(s[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
-                || Math.Abs(exponent) > 100_000)
+                || exponent < -100_000 || exponent > 100_000)
             {
                 return false;
             }

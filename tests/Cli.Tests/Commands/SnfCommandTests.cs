@@ -56,7 +56,8 @@ public sealed class SnfCommandTests
         Assert.StartsWith("error: ", result.StandardError);
         Assert.Contains(expected, result.StandardError);
         Assert.Single(result.StandardError.Trim().Split('\n'));
-        Assert.DoesNotContain(" at ", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
     }
 
     [Fact]

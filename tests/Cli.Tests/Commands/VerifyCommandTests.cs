@@ -57,7 +57,8 @@ public sealed class VerifyCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: ", result.StandardError);
         Assert.Contains(expected, result.StandardError);
-        Assert.DoesNotContain(" at ", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
     }
 
     [Fact]
