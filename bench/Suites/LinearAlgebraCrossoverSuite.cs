@@ -16,7 +16,7 @@ public sealed class LinearAlgebraCrossoverSuite : IBenchmarkSuite
     public string Name => "linalg-crossover";
 
     /// <inheritdoc />
-    public string Description => $"direct vs modular RREF and determinant over Q on random n x n matrices (dense: entries in [-9, 9]; sparse: 0, 1, -1), time of {Repetitions} calls";
+    public string Description => $"direct vs modular RREF, determinant and characteristic polynomial over Q on random n x n matrices (dense: entries in [-9, 9]; sparse: 0, 1, -1), time of {Repetitions} calls";
 
     /// <inheritdoc />
     public IReadOnlyList<BenchmarkCase> CreateCases()
@@ -49,6 +49,11 @@ public sealed class LinearAlgebraCrossoverSuite : IBenchmarkSuite
                 $"{Repetitions} x determinant of a {kind} {n}x{n} matrix, {algorithm}",
                 () => Matrix.FromRowMajor(RationalField.Instance, n, n, entries.Select(e => (Rational)e).ToArray()),
                 a => Repeat(() => RationalMatrixAlgorithms.Determinant(a, algorithm).Sign)));
+            cases.Add(BenchmarkCase.Create(
+                $"charpoly-{label}-{n}",
+                $"{Repetitions} x characteristic polynomial of a {kind} {n}x{n} matrix, {algorithm}",
+                () => Matrix.FromRowMajor(RationalField.Instance, n, n, entries.Select(e => (Rational)e).ToArray()),
+                a => Repeat(() => RationalMatrixAlgorithms.CharacteristicPolynomial(a, algorithm)[0].Sign)));
         }
     }
 

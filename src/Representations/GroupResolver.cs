@@ -8,16 +8,24 @@ public static class GroupResolver
 {
     /// <summary>
     /// Returns the group definition that <paramref name="groupText"/> names: the group file at that path when one
-    /// exists, otherwise the catalogue group of that name (see <see cref="GroupCatalogue"/>).
+    /// exists, otherwise the catalogue group of that name (see <see cref="GroupCatalogue"/>). Text of the form
+    /// <c>GROUP:EXPRESSION</c>, such as <c>Oh:Sym2(V)</c>, names the group acting on a representation built from V
+    /// (see <see cref="Constructions.RepresentationExpression"/>).
     /// </summary>
     /// <exception cref="GroupFileException">The file exists but is not a valid group file.</exception>
     /// <exception cref="InvariantTheoryException">There is no such file and no such catalogue name. The message states the reason and the command that lists the catalogue.</exception>
+    /// <exception cref="FormatException">The representation expression after the colon is invalid; the message names the position.</exception>
     public static GroupDefinition Resolve(string groupText)
     {
         ArgumentNullException.ThrowIfNull(groupText);
         if (File.Exists(groupText))
         {
             return GroupFile.Read(groupText);
+        }
+
+        if (groupText.Contains(':', StringComparison.Ordinal))
+        {
+            return Constructions.RepresentationDefinitions.Resolve(groupText);
         }
 
         if (GroupCatalogue.TryGet(groupText, out var definition))

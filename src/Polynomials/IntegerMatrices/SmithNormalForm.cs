@@ -21,19 +21,28 @@ public static class SmithNormalForm
     /// d_i &gt; 0 and d_i dividing d_(i+1), where r is the rank of A.
     /// </summary>
     /// <remarks>
-    /// Algorithm: elimination by unimodular row and column operations with Euclidean gcd steps, a variant of [Coh93, Alg. 2.4.14].
-    /// Growth control: the pivot is the entry of least absolute value in the remaining block, and every
+    /// Algorithm: the Hermite normal form, then elimination by unimodular row and column operations with Euclidean gcd
+    /// steps, a variant of [Coh93, Alg. 2.4.14]. Growth control: the Hermite form reduces entries modulo its pivots, the
+    /// pivot of the elimination is the entry of least absolute value in the remaining block, and every
     /// reduction uses the quotient rounded to nearest, so a remainder is at most half the pivot. When the
     /// pivot does not divide some entry of the remaining block, that entry's row is added to the pivot row and
     /// the elimination repeats, which forces the divisibility chain. The pivot strictly decreases in absolute
     /// value at every restart, so the loop terminates. The d_i are unique (products d_1...d_k are the gcds of
     /// the k x k minors); U and V are not.
+    /// NOTE: U and V are not lattice-reduced afterwards. For one random dense 25 x 25 matrix with entries in
+    /// [-99, 99] (determinant of 56 digits), U had entries of up to 109 digits and V of up to 56 digits.
     /// </remarks>
     public static SmithDecomposition Decompose(IntegerMatrix a, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var work = a.ToArray();
-        var u = IntegerMatrix.Identity(a.RowCount).ToArray();
+
+        // Phase 1: the Hermite form H = U1 * A. Its entries above the pivots are reduced, so the elimination starts from
+        // a triangular matrix with small entries, and U continues from U1.
+        var (h, hermiteTransform) = HermiteNormalForm.Decompose(a, ct);
+
+        // Phase 2: diagonalize H by Euclidean row and column steps, with signs, zeros last and the divisibility chain.
+        var work = h.ToArray();
+        var u = hermiteTransform.ToArray();
         var v = IntegerMatrix.Identity(a.ColumnCount).ToArray();
         DiagonalizeInPlace(work, u, v, ct);
         return new SmithDecomposition(IntegerMatrix.FromArray(work), IntegerMatrix.FromArray(u), IntegerMatrix.FromArray(v));
@@ -44,7 +53,7 @@ public static class SmithNormalForm
     public static IntegerMatrix Compute(IntegerMatrix a, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var work = a.ToArray();
+        var work = HermiteNormalForm.Compute(a, ct).ToArray();
         DiagonalizeInPlace(work, null, null, ct);
         return IntegerMatrix.FromArray(work);
     }

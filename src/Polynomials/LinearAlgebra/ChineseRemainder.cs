@@ -75,13 +75,29 @@ internal sealed class ChineseRemainder
             digits[i] = prime.Multiply(difference, _inverses[i]);
         }
 
-        BigInteger x = digits[k - 1];
-        for (int i = k - 2; i >= 0; i--)
+        // Horner's rule x = d_(k-1) p_(k-2) + ... in 32-bit limbs (little-endian), then one conversion to BigInteger.
+        Span<uint> limbs = k <= 128 ? stackalloc uint[k + 1] : new uint[k + 1];
+        limbs.Clear();
+        int used = 0;
+        for (int i = k - 1; i >= 0; i--)
         {
-            x = x * _primes[i].Value + digits[i];
+            ulong carry = digits[i];
+            ulong factor = i == k - 1 ? 0 : _primes[i].Value;
+            for (int limb = 0; limb < used; limb++)
+            {
+                ulong t = limbs[limb] * factor + carry;
+                limbs[limb] = (uint)t;
+                carry = t >> 32;
+            }
+
+            while (carry != 0)
+            {
+                limbs[used++] = (uint)carry;
+                carry >>= 32;
+            }
         }
 
-        return x;
+        return new BigInteger(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs[..used]), isUnsigned: true, isBigEndian: false);
     }
 
     /// <summary>

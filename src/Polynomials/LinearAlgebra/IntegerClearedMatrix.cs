@@ -32,28 +32,22 @@ internal sealed class IntegerClearedMatrix
     /// <summary>Whether every entry fits in a 64-bit integer.</summary>
     public bool IsSmall => _big is null;
 
-    public static IntegerClearedMatrix FromRational(Matrix<Rational> a)
+    /// <summary>
+    /// Returns A' for <paramref name="a"/>. With <paramref name="commonDenominator"/>, every row is multiplied by the same
+    /// L, the least common multiple of all denominators, so that A' = L A.
+    /// </summary>
+    public static IntegerClearedMatrix FromRational(Matrix<Rational> a, bool commonDenominator = false)
     {
         int rows = a.RowCount, columns = a.ColumnCount;
         var entries = a.RowMajorEntries;
         var small = new long[rows * columns];
         BigInteger[]? big = null;
         var multipliers = new BigInteger[rows];
+        BigInteger common = commonDenominator ? DenominatorLcm(entries) : BigInteger.One;
         for (int i = 0; i < rows; i++)
         {
             var row = entries.Slice(i * columns, columns);
-            BigInteger multiplier = BigInteger.One;
-            foreach (var x in row)
-            {
-                if (x.IsInteger)
-                {
-                    continue;
-                }
-
-                var denominator = x.Denominator;
-                multiplier = multiplier / BigInteger.GreatestCommonDivisor(multiplier, denominator) * denominator;
-            }
-
+            BigInteger multiplier = commonDenominator ? common : DenominatorLcm(row);
             multipliers[i] = multiplier;
             for (int j = 0; j < columns; j++)
             {
@@ -81,7 +75,69 @@ internal sealed class IntegerClearedMatrix
         return new IntegerClearedMatrix(rows, columns, small, big, multipliers);
     }
 
+    private static BigInteger DenominatorLcm(ReadOnlySpan<Rational> values)
+    {
+        BigInteger multiplier = BigInteger.One;
+        foreach (var x in values)
+        {
+            if (x.IsInteger)
+            {
+                continue;
+            }
+
+            var denominator = x.Denominator;
+            multiplier = multiplier / BigInteger.GreatestCommonDivisor(multiplier, denominator) * denominator;
+        }
+
+        return multiplier;
+    }
+
     public BigInteger this[int i, int j] => _big is null ? _small[i * ColumnCount + j] : _big[i * ColumnCount + j];
+
+    /// <summary>Returns the bit length b of the largest |entry|, so that every |entry| is below 2^b.</summary>
+    public long MaxEntryBitLength()
+    {
+        long bits = 0;
+        if (_big is null)
+        {
+            foreach (long x in _small)
+            {
+                bits = Math.Max(bits, 64 - System.Numerics.BitOperations.LeadingZeroCount(x == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(x)));
+            }
+        }
+        else
+        {
+            foreach (var x in _big)
+            {
+                bits = Math.Max(bits, (long)BigInteger.Abs(x).GetBitLength());
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// Returns an upper bound for log2 of the product of (1 + Euclidean row norm) over all rows. It bounds every sum of
+    /// principal minors of A', so every coefficient of the characteristic polynomial of a square A'.
+    /// </summary>
+    public double Log2CharacteristicPolynomialBound()
+    {
+        double total = 0;
+        for (int i = 0; i < RowCount; i++)
+        {
+            BigInteger squares = BigInteger.Zero;
+            for (int j = 0; j < ColumnCount; j++)
+            {
+                var x = this[i, j];
+                squares += x * x;
+            }
+
+            // 1 + sqrt(s) <= 2 max(1, sqrt(s)), so log2(1 + sqrt(s)) <= 1 + max(0, log2(s) / 2).
+            total += 1 + (squares.IsZero ? 0 : Math.Max(0, BigInteger.Log(squares, 2) / 2));
+        }
+
+        return total + 1e-9 * RowCount + 1;
+    }
 
     /// <summary>Whether entry (i, j) is zero.</summary>
     public bool IsZeroAt(int i, int j) => _big is null ? _small[i * ColumnCount + j] == 0 : _big[i * ColumnCount + j].IsZero;

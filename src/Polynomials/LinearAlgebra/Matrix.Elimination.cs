@@ -177,12 +177,24 @@ public sealed partial class Matrix<T>
     /// (n + 1 coefficients for an n x n matrix, the last one is 1).
     /// </summary>
     /// <remarks>
-    /// Algorithm: Hessenberg reduction [Coh93, Sec. 2.2], O(n^3) field operations, over every field.
+    /// Algorithm: Hessenberg reduction [Coh93, Sec. 2.2], O(n^3) field operations, over every field; over Q,
+    /// <see cref="LinearAlgebraAlgorithm.Auto"/> switches to the multi-modular Hessenberg reduction for larger matrices.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The matrix is not square.</exception>
-    public IReadOnlyList<T> CharacteristicPolynomial(CancellationToken ct = default)
+    public IReadOnlyList<T> CharacteristicPolynomial(CancellationToken ct = default) => CharacteristicPolynomial(LinearAlgebraAlgorithm.Auto, ct);
+
+    /// <summary>Returns the coefficients of the characteristic polynomial, lowest degree first, computed with <paramref name="algorithm"/>.</summary>
+    /// <exception cref="InvalidOperationException">The matrix is not square.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="algorithm"/> is <see cref="LinearAlgebraAlgorithm.Modular"/> and the field is not Q.</exception>
+    public IReadOnlyList<T> CharacteristicPolynomial(LinearAlgebraAlgorithm algorithm, CancellationToken ct = default)
     {
         RequireSquare("CharacteristicPolynomial");
+        RequireSupported(algorithm, "CharacteristicPolynomial");
+        if (typeof(T) == typeof(Rational))
+        {
+            return (IReadOnlyList<T>)(object)RationalMatrixAlgorithms.CharacteristicPolynomial((Matrix<Rational>)(object)this, algorithm, ct);
+        }
+
         var coefficients = LinearAlgebra.CharacteristicPolynomial.HessenbergInPlace(CopyEntries(), RowCount, Field.One, ct);
         return Array.AsReadOnly(coefficients);
     }
@@ -209,7 +221,7 @@ public sealed partial class Matrix<T>
     {
         if (!Enum.IsDefined(algorithm))
         {
-            throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, $"{operation}: unknown linear algebra algorithm {algorithm}.");
+            throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, $"{operation}: unknown linear algebra algorithm {algorithm}; use Auto, Direct or Modular.");
         }
 
         if (!IsAlgorithmSupported(algorithm))

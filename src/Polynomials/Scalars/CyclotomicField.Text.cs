@@ -176,7 +176,11 @@ internal sealed class CyclotomicParser(CyclotomicField field, string text)
     /// <summary>Largest absolute exponent accepted on a base other than z itself.</summary>
     public const int MaxExponent = 10_000;
 
+    /// <summary>Deepest accepted nesting of parentheses, which bounds the recursion depth of the parser.</summary>
+    public const int MaxDepth = 256;
+
     private int _position;
+    private int _depth;
 
     public CyclotomicNumber ParseAll()
     {
@@ -241,21 +245,25 @@ internal sealed class CyclotomicParser(CyclotomicField field, string text)
         }
     }
 
-    // unary := ('-' | '+') unary | power
+    // unary := ('-' | '+')* power, read in a loop so that long sign chains need no recursion.
     private CyclotomicNumber ParseUnary()
     {
-        SkipSpaces();
-        if (TryConsume('-'))
+        bool negative = false;
+        while (true)
         {
-            return -ParseUnary();
+            SkipSpaces();
+            if (TryConsume('-'))
+            {
+                negative = !negative;
+            }
+            else if (!TryConsume('+'))
+            {
+                break;
+            }
         }
 
-        if (TryConsume('+'))
-        {
-            return ParseUnary();
-        }
-
-        return ParsePower();
+        CyclotomicNumber value = ParsePower();
+        return negative ? -value : value;
     }
 
     // power := primary ('^' exponent)?
@@ -335,8 +343,14 @@ internal sealed class CyclotomicParser(CyclotomicField field, string text)
         char c = text[_position];
         if (c == '(')
         {
+            if (++_depth > MaxDepth)
+            {
+                throw Error($"parentheses nest deeper than {MaxDepth} levels");
+            }
+
             _position++;
             CyclotomicNumber inner = ParseSum();
+            _depth--;
             SkipSpaces();
             if (!TryConsume(')'))
             {

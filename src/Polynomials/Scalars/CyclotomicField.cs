@@ -36,6 +36,12 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
     private readonly ImmutableArray<long> _phiView;
     private readonly int[] _phiSupport;
     private readonly ReductionRow[]? _reductionTable;
+
+    // Whether MultiplySmallIntegers is safe: a table exists and its entries are small enough.
+    private readonly bool _integerFastPath;
+
+    // Entries of the integer fast path are at most 2^31 in absolute value.
+    private const long SmallIntegerLimit = 1L << 31;
     private readonly double[] _cosines;
     private readonly double[] _sines;
 
@@ -65,6 +71,7 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
 
         _phiSupport = [.. support];
         _reductionTable = Degree <= MaxTableDegree ? BuildReductionTable() : null;
+        _integerFastPath = _reductionTable is not null && MaxTableEntry(_reductionTable) <= 1L << 20;
 
         _cosines = new double[Degree];
         _sines = new double[Degree];
@@ -233,11 +240,95 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
 
     /// <summary>Returns the product of two coefficient vectors of length phi(n), reduced modulo Phi_n.</summary>
     /// <remarks>
+    /// Dispatcher: integer vectors with entries below 2^31 in absolute value, common for group elements,
+    /// go to <see cref="MultiplySmallIntegers"/>; all others to <see cref="MultiplyRationals"/>.
+    /// </remarks>
+    internal Rational[] Multiply(Rational[] a, Rational[] b)
+    {
+        if (_integerFastPath && IsSmallIntegerVector(a) && IsSmallIntegerVector(b))
+        {
+            return MultiplySmallIntegers(a, b);
+        }
+
+        return MultiplyRationals(a, b);
+    }
+
+    /// <summary>Returns the product of two integer vectors with entries below 2^31 in absolute value, reduced modulo Phi_n.</summary>
+    /// <remarks>
+    /// Algorithm: schoolbook product and table reduction in 128-bit integers on the stack. The bound on the
+    /// entries and on the table (checked when the field is built) keeps every sum below 2^127.
+    /// </remarks>
+    internal Rational[] MultiplySmallIntegers(Rational[] a, Rational[] b)
+    {
+        int phi = Degree;
+        Span<long> x = stackalloc long[phi];
+        Span<long> y = stackalloc long[phi];
+        for (int i = 0; i < phi; i++)
+        {
+            a[i].TryGetSmallInteger(out x[i]);
+            b[i].TryGetSmallInteger(out y[i]);
+        }
+
+        Span<Int128> product = stackalloc Int128[2 * phi - 1];
+        product.Clear();
+        for (int i = 0; i < phi; i++)
+        {
+            long xi = x[i];
+            if (xi == 0)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < phi; j++)
+            {
+                product[i + j] += (Int128)(xi * y[j]);
+            }
+        }
+
+        for (int t = 0; t < phi - 1; t++)
+        {
+            Int128 c = product[phi + t];
+            if (c == 0)
+            {
+                continue;
+            }
+
+            ReductionRow row = _reductionTable![t];
+            for (int s = 0; s < row.Indices.Length; s++)
+            {
+                product[row.Indices[s]] += c * row.Values[s];
+            }
+        }
+
+        var result = new Rational[phi];
+        for (int i = 0; i < phi; i++)
+        {
+            result[i] = Rational.FromInt128(product[i]);
+        }
+
+        return result;
+    }
+
+    private static bool IsSmallIntegerVector(Rational[] vector)
+    {
+        foreach (Rational c in vector)
+        {
+            if (!c.TryGetSmallInteger(out long value) || value > SmallIntegerLimit || value < -SmallIntegerLimit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Returns the product of two rational coefficient vectors of length phi(n), reduced modulo Phi_n.</summary>
+    /// <remarks>
     /// Algorithm: schoolbook product into a pooled buffer; the high part (degrees phi .. 2 phi - 2) is
     /// folded back with the precomputed rows z^k mod Phi_n, or by long division by Phi_n when phi(n)
     /// exceeds the table bound.
     /// </remarks>
-    internal Rational[] Multiply(Rational[] a, Rational[] b)
+    internal Rational[] MultiplyRationals(Rational[] a, Rational[] b)
     {
         int phi = Degree;
         int length = 2 * phi - 1;
@@ -445,6 +536,23 @@ public sealed partial class CyclotomicField : Field<CyclotomicNumber>
         }
 
         return rows;
+    }
+
+    // Bound for the integer fast path: products of entries are at most 2^62, and a product coefficient sums
+    // at most phi <= 2^8 of them, so it stays below 2^70. The fold adds at most 2^8 such coefficients times
+    // a table entry of at most 2^20, so every 128-bit sum stays below 2^99.
+    private static long MaxTableEntry(ReductionRow[] rows)
+    {
+        long max = 0;
+        foreach (ReductionRow row in rows)
+        {
+            foreach (long value in row.Values)
+            {
+                max = Math.Max(max, Math.Abs(value));
+            }
+        }
+
+        return max;
     }
 
     private static ReductionRow ToSparseRow(long[] dense)

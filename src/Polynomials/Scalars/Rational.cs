@@ -107,6 +107,16 @@ public readonly struct Rational :
     /// <summary>Whether numerator and denominator are stored inline as 64-bit integers.</summary>
     internal bool IsSmall => _big is null;
 
+    /// <summary>Returns whether the value is an integer stored inline, and that integer.</summary>
+    internal bool TryGetSmallInteger(out long value)
+    {
+        value = _num;
+        return _big is null && _denMinusOne == 0;
+    }
+
+    /// <summary>Converts a 128-bit integer, inline when it fits 64 bits.</summary>
+    internal static Rational FromInt128(Int128 value) => FromReduced128(value, 1);
+
     /// <inheritdoc />
     public bool IsZero => _big is null && _num == 0;
 

@@ -99,22 +99,22 @@ public sealed class UnitsEquivariantModel
             throw new FormatException($"The pi result is not valid JSON ({ex.Message.Split('\n')[0].Trim()}).", ex);
         }
 
-        if ((string?)document["kind"] != "pi")
+        if (ReadString(document["kind"]) != "pi")
         {
             throw new FormatException("The document is not a pi result (its kind is not \"pi\"); write one with invtheory pi --target NAME --out FILE.");
         }
 
         var names = (document["variables"] as JsonArray ?? throw new FormatException("The pi result lacks the variables array."))
-            .Select(v => (string?)v?["name"] ?? throw new FormatException("A variable in the pi result has no name."))
+            .Select(v => ReadString(v?["name"]) ?? throw new FormatException("A variable in the pi result has no name."))
             .ToList();
-        string target = (string?)document["target"]
+        string target = ReadString(document["target"])
             ?? throw new FormatException("The pi result has no target; rerun invtheory pi with --target NAME.");
         int targetIndex = names.IndexOf(target);
         var inputs = names.Where(n => n != target).ToList();
         var groups = (document["groups"] as JsonArray ?? throw new FormatException("The pi result lacks the groups array."))
             .Select(g => names.Select(n => ReadExponent(g, n)).ToArray())
             .ToList();
-        var texts = (document["group_text"] as JsonArray)?.Select(t => (string?)t).ToList();
+        var texts = (document["group_text"] as JsonArray)?.Select(ReadString).ToList();
 
         var features = new List<DimensionlessFeature>();
         int[]? targetGroup = null;
@@ -371,6 +371,9 @@ public sealed class UnitsEquivariantModel
             ? exponent
             : throw new FormatException($"The exponent of '{name}' in the pi result must be an integer; found {node.ToJsonString()}.");
     }
+
+    private static string? ReadString(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
     private static int[] Without(int[] values, int index) => values.Where((_, j) => j != index).ToArray();
 }

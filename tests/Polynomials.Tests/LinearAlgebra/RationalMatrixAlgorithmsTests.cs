@@ -114,6 +114,29 @@ public sealed class RationalMatrixAlgorithmsTests
                 return (a * inverse).IsIdentity && x is not null && a.Multiply(x).SequenceEqual(b);
             });
 
+    [Property(MaxTest = 60)]
+    public Property ModularCharacteristicPolynomialMatchesDirect() =>
+        Prop.ForAll(
+            Gen.OneOf(SquareRationalMatrix(7), Gen.Choose(0, 5).SelectMany(n => MatrixOf(Q, n, n, LargeRational))).ToArbitrary(),
+            a => RationalMatrixAlgorithms.CharacteristicPolynomial(a, LinearAlgebraAlgorithm.Modular)
+                .SequenceEqual(RationalMatrixAlgorithms.CharacteristicPolynomial(a, LinearAlgebraAlgorithm.Direct)));
+
+    [Fact]
+    public void ModularCharacteristicPolynomialOfHilbertMatrix()
+    {
+        // Independent check by Cayley-Hamilton: p(H) = 0 for the 6x6 Hilbert matrix, and p(0) = det(-H) = det H.
+        var hilbert = Matrix.FromFunction(Q, 6, 6, (i, j) => Rational.Create(1, i + j + 1));
+        var p = RationalMatrixAlgorithms.CharacteristicPolynomial(hilbert, LinearAlgebraAlgorithm.Modular);
+        var value = Matrix.Zero(Q, 6, 6);
+        for (int d = p.Count - 1; d >= 0; d--)
+        {
+            value = value * hilbert + p[d] * Matrix.Identity(Q, 6);
+        }
+
+        Assert.True(value.IsZero);
+        Assert.Equal(hilbert.Determinant(LinearAlgebraAlgorithm.Direct), p[0]);
+    }
+
     private static bool SameEchelonForm(Matrix<Rational> a)
     {
         var direct = RationalMatrixAlgorithms.ReducedRowEchelon(a, LinearAlgebraAlgorithm.Direct);

@@ -73,6 +73,18 @@ public sealed class CyclotomicFieldTextTests
     }
 
     [Fact]
+    public void ParseLimitsNesting()
+    {
+        string deep = new string('(', 300) + "z" + new string(')', 300);
+        string shallow = new string('(', 200) + "z" + new string(')', 200);
+
+        var error = Assert.Throws<FormatException>(() => Q5.Parse(deep));
+        Assert.Contains("position 256", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Q5.Zeta, Q5.Parse(shallow));
+        Assert.Equal(-Q5.Zeta, Q5.Parse(new string('-', 100_001) + "z"));
+    }
+
+    [Fact]
     public void ParseDivisionByZeroThrows()
     {
         Assert.Throws<DivideByZeroException>(() => Q5.Parse("1/0"));

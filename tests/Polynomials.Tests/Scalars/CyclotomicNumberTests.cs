@@ -66,6 +66,29 @@ public sealed class CyclotomicNumberTests
     }
 
     [Property(MaxTest = 100)]
+    public void IntegerProductMatchesRationalProduct(CyclotomicSample s)
+    {
+        // Two algorithms: the 128-bit integer kernel and the Rational kernel, on integer parts of the samples.
+        CyclotomicNumber a = IntegerPart(s.A.Embed(s.Field)), b = IntegerPart(s.B.Embed(s.Field));
+        Rational[] x = [.. a.Coefficients], y = [.. b.Coefficients];
+
+        Assert.Equal(s.Field.MultiplyRationals(x, y), s.Field.MultiplySmallIntegers(x, y));
+    }
+
+    [Fact]
+    public void IntegerProductAtEntryLimit()
+    {
+        // Entries of 2^31 take the integer kernel; one more leaves it. Both must agree with the square (2^31 z + 2^31)^2.
+        var q7 = CyclotomicField.Get(7);
+        CyclotomicNumber big = (Rational)(1L << 31);
+        var a = big * q7.Zeta.Pow(6) + big;
+        var b = (big + 1) * q7.Zeta.Pow(6) + big + 1;
+
+        Assert.Equal(big * big * (q7.Zeta.Pow(12) + 2 * q7.Zeta.Pow(6) + 1), a * a);
+        Assert.Equal((big + 1) * (big + 1) * (q7.Zeta.Pow(12) + 2 * q7.Zeta.Pow(6) + 1), b * b);
+    }
+
+    [Property(MaxTest = 100)]
     public void ConjugationIsFieldAutomorphism(CyclotomicSample s)
     {
         CyclotomicNumber a = s.A, b = s.B;
@@ -326,6 +349,19 @@ public sealed class CyclotomicNumberTests
         Assert.True((a * a.Inverse()).IsOne);
         Assert.Equal(a * b, b * a);
         AssertClose(a.ToComplex() * b.ToComplex(), (a * b).ToComplex(), 100);
+    }
+
+    // The element whose coefficients are the integer parts (floors) of those of x.
+    private static CyclotomicNumber IntegerPart(CyclotomicNumber x)
+    {
+        var field = x.Field!;
+        var coefficients = new Rational[field.Degree];
+        for (int i = 0; i < coefficients.Length; i++)
+        {
+            coefficients[i] = x.Coefficient(i).Floor();
+        }
+
+        return field.FromCoefficients(coefficients);
     }
 
     private static double Size(CyclotomicNumber x)

@@ -13,7 +13,7 @@ public sealed class CatalogueOrderTests
     public static TheoryData<string, int> PointGroupOrders() => new()
     {
         // International Tables for Crystallography Vol. A (2005), Table 10.1.2.2, in its order of the 32 classes.
-        { "C1", 1 }, { "Ci", 2 }, { "PG(C2)", 2 }, { "Cs", 2 }, { "C2h", 4 }, { "PG(D2)", 4 }, { "C2v", 4 }, { "D2h", 8 },
+        { "PG(C1)", 1 }, { "Ci", 2 }, { "PG(C2)", 2 }, { "Cs", 2 }, { "C2h", 4 }, { "PG(D2)", 4 }, { "C2v", 4 }, { "D2h", 8 },
         { "PG(C4)", 4 }, { "PG(S4)", 4 }, { "C4h", 8 }, { "PG(D4)", 8 }, { "C4v", 8 }, { "D2d", 8 }, { "D4h", 16 },
         { "PG(C3)", 3 }, { "C3i", 6 }, { "PG(D3)", 6 }, { "C3v", 6 }, { "D3d", 12 },
         { "PG(C6)", 6 }, { "C3h", 6 }, { "C6h", 12 }, { "PG(D6)", 12 }, { "C6v", 12 }, { "D3h", 12 }, { "D6h", 24 },
@@ -92,12 +92,46 @@ public sealed class CatalogueOrderTests
         Assert.Equal(reflections, count);
     }
 
+    [Fact]
+    public void ListedEntriesEnumerateToStatedOrder()
+    {
+        // The library's enumeration checks each stated order (formulas such as 2n, n!, products of degrees) for every
+        // listed entry of order at most 10000; the textbook comparisons are in the tables above.
+        AssertStatedOrders(0, 10_000);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void LargerListedEntriesEnumerateToStatedOrder()
+    {
+        // W(A7), W(B6), W(D6), W(H4), W(E6) and the other listed entries of order 10001 to 60000.
+        AssertStatedOrders(10_001, 60_000);
+    }
+
+    private static void AssertStatedOrders(int minimum, int maximum)
+    {
+        var entries = GroupCatalogue.Entries.Where(e => e.Order >= minimum && e.Order <= maximum).ToArray();
+        Assert.NotEmpty(entries);
+        foreach (var entry in entries)
+        {
+            Assert.Equal(entry.Order!.Value, entry.Definition.Field.Accept(new MatrixGroupOrder(entry.Definition)));
+        }
+    }
+
     private static void AssertOrder(string name, int expected)
     {
         var entry = GroupCatalogue.GetEntry(name);
         Assert.Equal(expected, (int)entry.Order!.Value);
         int enumerated = CatalogueTestSupport.WithGenerators(entry.Definition, new ClosureCounter(entry.Dimension, 2 * expected + 10));
         Assert.Equal(expected, enumerated);
+        Assert.Equal(expected, (int)entry.Definition.Field.Accept(new MatrixGroupOrder(entry.Definition)));
+    }
+
+    private sealed class MatrixGroupOrder(GroupDefinition definition) : IFieldVisitor<System.Numerics.BigInteger>
+    {
+        public System.Numerics.BigInteger Visit<T>(Field<T> field)
+            where T : struct, IFieldElement<T> =>
+            MatrixGroup<T>.FromDefinition(definition, field).Order;
     }
 
     private sealed class ClosureCounter(int dimension, int limit) : CatalogueTestSupport.IGeneratorFunction<int>
