@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return GroupInfoCommand.Create();
         yield return MolienCommand.Create();
         yield return GroupsCommand.Create();
+        yield return RingCommand.Create();
+        yield return InvariantsCommand.Create();
     }
 }
