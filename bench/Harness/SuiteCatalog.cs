@@ -10,6 +10,7 @@ public static class SuiteCatalog
     [
         new LinearAlgebraSuite(),
         new LinearAlgebraCrossoverSuite(),
+        new PolynomialSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>

@@ -77,15 +77,166 @@ public readonly struct Monomial : IEquatable<Monomial>
     /// <summary>Creates a monomial that takes ownership of <paramref name="exponents"/>; the caller must not change the array afterwards.</summary>
     internal static Monomial FromExponentsUnchecked(ushort[] exponents)
     {
+        // FNV-1a over the exponents with a final mix; cheap because kernels create a monomial per result term.
         int degree = 0;
-        var hash = new HashCode();
+        uint hash = 2166136261;
         foreach (ushort x in exponents)
         {
             degree += x;
-            hash.Add(x);
+            hash = (hash ^ x) * 16777619;
         }
 
-        return new Monomial(exponents, degree, hash.ToHashCode());
+        return new Monomial(exponents, degree, (int)(hash ^ (hash >> 15)));
+    }
+
+    /// <summary>Returns the number C(n + d - 1, d) of monomials of total degree <paramref name="degree"/> in <paramref name="variableCount"/> variables.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    public static System.Numerics.BigInteger CountOfDegree(int variableCount, int degree)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(variableCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        if (variableCount == 0)
+        {
+            return degree == 0 ? 1 : 0;
+        }
+
+        // C(n + d - 1, n - 1) as a running product; each partial product is itself a binomial coefficient, so the division is exact.
+        System.Numerics.BigInteger c = 1;
+        for (int i = 1; i < variableCount; i++)
+        {
+            c = c * (degree + i) / i;
+        }
+
+        return c;
+    }
+
+    /// <summary>
+    /// Returns the monomials of total degree <paramref name="degree"/> in <paramref name="variableCount"/> variables,
+    /// largest first in <paramref name="order"/> (the order in which polynomials store their terms).
+    /// </summary>
+    /// <remarks>
+    /// Lex, graded lex and graded reverse lex are generated directly in order, one monomial per step and lazily. Other orders
+    /// are generated and then sorted.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or the degree exceeds <see cref="MaxExponent"/>.</exception>
+    public static IEnumerable<Monomial> OfDegree(int variableCount, int degree, MonomialOrder order)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(variableCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(degree, MaxExponent);
+        ArgumentNullException.ThrowIfNull(order);
+        if (ReferenceEquals(order, MonomialOrder.Lex) || ReferenceEquals(order, MonomialOrder.GradedLex))
+        {
+            // On one degree, graded lex and lex agree.
+            return EnumerateOfDegree(variableCount, degree, reverse: false);
+        }
+
+        if (ReferenceEquals(order, MonomialOrder.GradedReverseLex))
+        {
+            return EnumerateOfDegree(variableCount, degree, reverse: true);
+        }
+
+        var all = EnumerateOfDegree(variableCount, degree, reverse: false).ToArray();
+        Array.Sort(all, (a, b) => order.Compare(b, a));
+        return all;
+    }
+
+    /// <summary>
+    /// Enumerates exponent vectors of one degree: with <paramref name="reverse"/> false in decreasing lex order (e_1 from the
+    /// degree down to 0, recursively), otherwise in decreasing graded reverse lex order (e_n from 0 up, then e_(n-1) from 0 up, ...).
+    /// </summary>
+    private static IEnumerable<Monomial> EnumerateOfDegree(int variableCount, int degree, bool reverse)
+    {
+        if (variableCount == 0)
+        {
+            if (degree == 0)
+            {
+                yield return One(0);
+            }
+
+            yield break;
+        }
+
+        // Both orders start at x_1^d, the largest monomial of degree d.
+        var e = new int[variableCount];
+        e[0] = degree;
+
+        while (true)
+        {
+            var exponents = new ushort[variableCount];
+            for (int i = 0; i < variableCount; i++)
+            {
+                exponents[i] = (ushort)e[i];
+            }
+
+            yield return FromExponentsUnchecked(exponents);
+            if (!(reverse ? NextReverseLex(e) : NextLex(e)))
+            {
+                yield break;
+            }
+        }
+
+        // Moves to the next smaller vector in lex order with the same sum; false after the last one (x_n^d).
+        static bool NextLex(int[] e)
+        {
+            int n = e.Length;
+
+            // Find the rightmost position before the last that is nonzero, move one unit from it to the right and
+            // gather everything after it into the position just right of it.
+            int tail = e[n - 1];
+            int i = n - 2;
+            while (i >= 0 && e[i] == 0)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                return false;
+            }
+
+            e[i]--;
+            e[n - 1] = 0;
+            e[i + 1] = tail + 1;
+            return true;
+        }
+
+        // Moves to the next smaller vector in graded reverse lex order with the same sum; false after the last one (x_n^d).
+        static bool NextReverseLex(int[] e)
+        {
+            // Within one degree, a is larger than b in grevlex when the last differing exponent of a is smaller. Reading the
+            // vector from the right, this is the lex successor on the reversed vector with exponents increasing. The first
+            // exponent e[0] is what the others leave of the degree.
+            int n = e.Length;
+            if (n == 1)
+            {
+                return false;
+            }
+
+            // Find the leftmost position j >= 1 whose increase is possible: e[0] > 0 feeds it directly; otherwise reset a
+            // prefix into e[0] and carry into the next position.
+            int sumPrefix = e[0];
+            int j = 1;
+            while (j < n)
+            {
+                if (sumPrefix > 0)
+                {
+                    e[j]++;
+                    e[0] = sumPrefix - 1;
+                    for (int k = 1; k < j; k++)
+                    {
+                        e[k] = 0;
+                    }
+
+                    return true;
+                }
+
+                sumPrefix += e[j];
+                j++;
+            }
+
+            return false;
+        }
     }
 
     private static ushort CheckedExponent(int value) =>

@@ -31,6 +31,69 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
     /// <summary>Compares two monomials in the same number of variables; positive when <paramref name="a"/> is larger.</summary>
     public abstract int Compare(Monomial a, Monomial b);
 
+    /// <summary>Compares two exponent vectors of equal length; positive when <paramref name="a"/> is larger.</summary>
+    /// <remarks>Block orders call this on slices, so it must not assume the ring's number of variables.</remarks>
+    internal virtual int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b) =>
+        Compare(Monomial.FromExponentsUnchecked(a.ToArray()), Monomial.FromExponentsUnchecked(b.ToArray()));
+
+    /// <summary>
+    /// Returns a matrix M with non-negative integer entries and <paramref name="variableCount"/> columns such that
+    /// a &gt; b in this order exactly when M a &gt; M b lexicographically, or null when the order has no such form.
+    /// </summary>
+    /// <remarks>
+    /// The rows are non-negative, so the entries of M a are bounded by the degrees and can be packed into a machine word as
+    /// a sort key. Graded reverse lex uses the partial sums e_1 + ... + e_k for k = n, n - 1, ..., 1: with equal degrees, a
+    /// smaller last exponent gives a larger sum of the others.
+    /// </remarks>
+    internal virtual int[][]? OrderMatrix(int variableCount) => null;
+
+    private sealed record OrderMatrixEntry(int VariableCount, int[][]? Matrix);
+
+    private OrderMatrixEntry? _orderMatrixCache;
+
+    /// <summary>Returns <see cref="OrderMatrix"/> for the most recently requested variable count from a cache; callers must not modify it.</summary>
+    internal int[][]? CachedOrderMatrix(int variableCount)
+    {
+        var entry = Volatile.Read(ref _orderMatrixCache);
+        if (entry is null || entry.VariableCount != variableCount)
+        {
+            entry = new OrderMatrixEntry(variableCount, OrderMatrix(variableCount));
+            Volatile.Write(ref _orderMatrixCache, entry);
+        }
+
+        return entry.Matrix;
+    }
+
+    private static int[][] GradedReverseLexRows(int variableCount)
+    {
+        var rows = new int[variableCount][];
+        for (int k = 0; k < variableCount; k++)
+        {
+            // Row k holds the partial sum of the first (n - k) exponents.
+            rows[k] = new int[variableCount];
+            for (int i = 0; i < variableCount - k; i++)
+            {
+                rows[k][i] = 1;
+            }
+        }
+
+        return rows;
+    }
+
+    private static int[] UnitRow(int variableCount, int index)
+    {
+        var row = new int[variableCount];
+        row[index] = 1;
+        return row;
+    }
+
+    private static int[] OnesRow(int variableCount)
+    {
+        var row = new int[variableCount];
+        Array.Fill(row, 1);
+        return row;
+    }
+
     /// <summary>
     /// Weighted degree order: the degree sum w_i e_i first (positive integer weights), ties broken by graded reverse lex.
     /// </summary>
@@ -131,6 +194,17 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
         return 0;
     }
 
+    private static int Sum(ReadOnlySpan<ushort> e)
+    {
+        int d = 0;
+        foreach (ushort x in e)
+        {
+            d += x;
+        }
+
+        return d;
+    }
+
     /// <summary>Compares a slice of the exponent vectors by degree, then reverse lexicographically.</summary>
     internal static int CompareGradedReverseLex(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
     {
@@ -164,6 +238,11 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
         public override bool IsGraded => false;
 
         public override int Compare(Monomial a, Monomial b) => CompareLex(a.Exponents, b.Exponents);
+
+        internal override int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b) => CompareLex(a, b);
+
+        internal override int[][] OrderMatrix(int variableCount) =>
+            [.. Enumerable.Range(0, variableCount).Select(i => UnitRow(variableCount, i))];
     }
 
     private sealed class GradedLexOrder : MonomialOrder
@@ -174,6 +253,18 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
 
         public override int Compare(Monomial a, Monomial b) =>
             a.TotalDegree != b.TotalDegree ? (a.TotalDegree > b.TotalDegree ? 1 : -1) : CompareLex(a.Exponents, b.Exponents);
+
+        internal override int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
+        {
+            int da = Sum(a), db = Sum(b);
+            return da != db ? (da > db ? 1 : -1) : CompareLex(a, b);
+        }
+
+        // The degree row followed by e_1, ..., e_(n-1); e_n is then determined, so the last unit row is omitted.
+        internal override int[][] OrderMatrix(int variableCount) =>
+            variableCount == 0
+                ? []
+                : [OnesRow(variableCount), .. Enumerable.Range(0, variableCount - 1).Select(i => UnitRow(variableCount, i))];
     }
 
     private sealed class GradedReverseLexOrder : MonomialOrder
@@ -201,6 +292,10 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
 
             return 0;
         }
+
+        internal override int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b) => CompareGradedReverseLex(a, b);
+
+        internal override int[][] OrderMatrix(int variableCount) => GradedReverseLexRows(variableCount);
     }
 
     private sealed class WeightedOrder(int[] weights) : MonomialOrder
@@ -219,6 +314,26 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
             long wa = a.WeightedDegree(weights), wb = b.WeightedDegree(weights);
             return wa != wb ? (wa > wb ? 1 : -1) : GradedReverseLex.Compare(a, b);
         }
+
+        internal override int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
+        {
+            if (a.Length != weights.Length)
+            {
+                throw new ArgumentException($"Order {Name} has {weights.Length} weights but the monomials have {a.Length} variables.");
+            }
+
+            long wa = 0, wb = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                wa += (long)weights[i] * a[i];
+                wb += (long)weights[i] * b[i];
+            }
+
+            return wa != wb ? (wa > wb ? 1 : -1) : CompareGradedReverseLex(a, b);
+        }
+
+        internal override int[][]? OrderMatrix(int variableCount) =>
+            variableCount != weights.Length ? null : [(int[])weights.Clone(), .. GradedReverseLexRows(variableCount)];
     }
 
     private sealed class BlockOrder(MonomialOrder first, int size, MonomialOrder rest) : MonomialOrder
@@ -227,13 +342,42 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
 
         public override bool IsGraded => false;
 
-        public override int Compare(Monomial a, Monomial b)
+        public override int Compare(Monomial a, Monomial b) => CompareExponents(a.Exponents, b.Exponents);
+
+        internal override int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
         {
-            int c = CompareSlice(first, a.Exponents[..size], b.Exponents[..size]);
-            return c != 0 ? c : CompareSlice(rest, a.Exponents[size..], b.Exponents[size..]);
+            if (a.Length < size)
+            {
+                throw new ArgumentException($"Order {Name} has a first block of {size} variables but the monomials have {a.Length}.");
+            }
+
+            int c = first.CompareExponents(a[..size], b[..size]);
+            return c != 0 ? c : rest.CompareExponents(a[size..], b[size..]);
         }
 
-        private static int CompareSlice(MonomialOrder order, ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b) =>
-            order.Compare(Monomial.FromExponentsUnchecked(a.ToArray()), Monomial.FromExponentsUnchecked(b.ToArray()));
+        internal override int[][]? OrderMatrix(int variableCount)
+        {
+            if (variableCount < size || first.OrderMatrix(size) is not { } top || rest.OrderMatrix(variableCount - size) is not { } bottom)
+            {
+                return null;
+            }
+
+            var rows = new List<int[]>();
+            foreach (var row in top)
+            {
+                var r = new int[variableCount];
+                row.CopyTo(r, 0);
+                rows.Add(r);
+            }
+
+            foreach (var row in bottom)
+            {
+                var r = new int[variableCount];
+                row.CopyTo(r, size);
+                rows.Add(r);
+            }
+
+            return [.. rows];
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace InvTheory.Polynomials;
 /// <remarks>
 /// Polynomials are immutable. The printed form (<see cref="ToString"/>) is canonical: equal polynomials print the same.
 /// </remarks>
-public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
+public sealed partial class Polynomial<T> : IEquatable<Polynomial<T>>
     where T : struct, IFieldElement<T>
 {
     private readonly Monomial[] _monomials;
@@ -43,6 +43,15 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
 
     /// <summary>Number of terms.</summary>
     public int TermCount => _monomials.Length;
+
+    /// <summary>The terms (coefficient, monomial), largest monomial first.</summary>
+    public IReadOnlyList<(T Coefficient, Monomial Monomial)> Terms => new TermList(this);
+
+    /// <summary>Whether this is a single monomial with coefficient 1, such as <c>x^2*y</c> or <c>1</c>.</summary>
+    public bool IsMonomial => _monomials.Length == 1 && _coefficients[0].IsOne;
+
+    /// <summary>Whether this is a single term c*m with c nonzero.</summary>
+    public bool IsTerm => _monomials.Length == 1;
 
     /// <summary>Whether this is the zero polynomial.</summary>
     public bool IsZero => _monomials.Length == 0;
@@ -148,6 +157,86 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
         return new Polynomial<T>(Ring, [.. ms], [.. cs]);
     }
 
+    /// <summary>Returns the nonzero homogeneous components, keyed by degree and enumerated in ascending degree.</summary>
+    public IReadOnlyDictionary<int, Polynomial<T>> HomogeneousComponents()
+    {
+        // Terms of one degree keep their relative order, so each component is sorted already.
+        var byDegree = new SortedDictionary<int, (List<Monomial> Monomials, List<T> Coefficients)>();
+        for (int i = 0; i < _monomials.Length; i++)
+        {
+            int d = _monomials[i].TotalDegree;
+            if (!byDegree.TryGetValue(d, out var lists))
+            {
+                lists = ([], []);
+                byDegree.Add(d, lists);
+            }
+
+            lists.Monomials.Add(_monomials[i]);
+            lists.Coefficients.Add(_coefficients[i]);
+        }
+
+        var builder = ImmutableSortedDictionary.CreateBuilder<int, Polynomial<T>>();
+        foreach (var (d, lists) in byDegree)
+        {
+            builder.Add(d, new Polynomial<T>(Ring, [.. lists.Monomials], [.. lists.Coefficients]));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Returns the weighted degree max over the terms of sum_i weights[i] * e_i, or -1 for the zero polynomial.
+    /// </summary>
+    /// <exception cref="ArgumentException">The number of weights differs from the number of variables, or a weight is negative.</exception>
+    public long WeightedDegree(IReadOnlyList<int> weights)
+    {
+        var w = CheckWeights(weights);
+        long d = -1;
+        foreach (var m in _monomials)
+        {
+            d = Math.Max(d, m.WeightedDegree(w));
+        }
+
+        return d;
+    }
+
+    /// <summary>Whether all terms have the same weighted degree (zero counts as homogeneous).</summary>
+    /// <exception cref="ArgumentException">The number of weights differs from the number of variables, or a weight is negative.</exception>
+    public bool IsWeightedHomogeneous(IReadOnlyList<int> weights)
+    {
+        var w = CheckWeights(weights);
+        for (int i = 1; i < _monomials.Length; i++)
+        {
+            if (_monomials[i].WeightedDegree(w) != _monomials[0].WeightedDegree(w))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int[] CheckWeights(IReadOnlyList<int> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count != Ring.VariableCount)
+        {
+            throw new ArgumentException(
+                $"Weighted degree in {Ring} needs {Ring.VariableCount} weights, one per variable, but got {weights.Count}.", nameof(weights));
+        }
+
+        var w = weights.ToArray();
+        for (int i = 0; i < w.Length; i++)
+        {
+            if (w[i] < 0)
+            {
+                throw new ArgumentException($"Weight {w[i]} of variable {Ring.Variables[i]} is negative; weights must be non-negative.", nameof(weights));
+            }
+        }
+
+        return w;
+    }
+
     /// <summary>Returns the sum of two polynomials.</summary>
     public static Polynomial<T> operator +(Polynomial<T> a, Polynomial<T> b) => AddScaled(a, b, a.Ring.Field.One);
 
@@ -237,7 +326,29 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
     /// <summary>Returns the product with a scalar.</summary>
     public static Polynomial<T> operator *(T s, Polynomial<T> a) => a * s;
 
+    /// <summary>Returns s * this.</summary>
+    public Polynomial<T> ScalarMultiple(T s) => this * s;
+
+    /// <summary>Returns this / s for a nonzero scalar s.</summary>
+    /// <exception cref="DivideByZeroException"><paramref name="s"/> is zero.</exception>
+    public Polynomial<T> Divide(T s) =>
+        s.IsZero ? throw new DivideByZeroException($"Cannot divide the polynomial {this} by the scalar 0.") : this * s.Inverse();
+
+    /// <summary>Returns a / s for a nonzero scalar s.</summary>
+    /// <exception cref="DivideByZeroException"><paramref name="s"/> is zero.</exception>
+    public static Polynomial<T> operator /(Polynomial<T> a, T s)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Divide(s);
+    }
+
     /// <summary>Returns the product of two polynomials.</summary>
+    /// <remarks>
+    /// Algorithm: packed exponent keys summed in dense chunks or a hash table, see <see cref="PolynomialMultiplication"/>.
+    /// The result equals the schoolbook sum of all term products.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The polynomials belong to different rings.</exception>
+    /// <exception cref="OverflowException">An exponent of the product exceeds <see cref="Monomial.MaxExponent"/>.</exception>
     public static Polynomial<T> operator *(Polynomial<T> a, Polynomial<T> b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -248,9 +359,9 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
             return a.Ring.Zero;
         }
 
-        if (a.TermCount < b.TermCount)
+        if (a.TermCount == 1)
         {
-            (a, b) = (b, a);
+            return b.MultiplyByTerm(a._coefficients[0], a._monomials[0]);
         }
 
         if (b.TermCount == 1)
@@ -258,20 +369,7 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
             return a.MultiplyByTerm(b._coefficients[0], b._monomials[0]);
         }
 
-        var sums = new Dictionary<Monomial, T>(a.TermCount * 2);
-        for (int j = 0; j < b._monomials.Length; j++)
-        {
-            var mb = b._monomials[j];
-            var cb = b._coefficients[j];
-            for (int i = 0; i < a._monomials.Length; i++)
-            {
-                var m = a._monomials[i].Multiply(mb);
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, m, out _);
-                slot += a._coefficients[i] * cb;
-            }
-        }
-
-        return a.Ring.FromDictionary(sums);
+        return PolynomialMultiplication.Multiply(a, b);
     }
 
     /// <summary>Returns the product with the term c*m. The order is multiplicative, so the result stays sorted.</summary>
@@ -334,7 +432,9 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
             throw new DivideByZeroException("Exact division by the zero polynomial.");
         }
 
-        var quotient = new Dictionary<Monomial, T>();
+        // The leading monomials of the remainder strictly decrease, so the quotient terms come out sorted.
+        var quotientMonomials = new List<Monomial>();
+        var quotientCoefficients = new List<T>();
         var remainder = this;
         var lm = divisor.LeadingMonomial;
         var lcInverse = divisor.LeadingCoefficient.Inverse();
@@ -343,166 +443,20 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
             var m = remainder.LeadingMonomial;
             if (!lm.Divides(m))
             {
-                throw new ArgumentException($"{divisor} does not divide {this}.", nameof(divisor));
+                throw new ArgumentException(
+                    $"Exact division failed: {divisor} does not divide {this}; the leading monomial {m.Format(Ring.Variables)} of the remainder "
+                    + $"is not divisible by {lm.Format(Ring.Variables)}. Use a Groebner basis reduction for division with remainder.",
+                    nameof(divisor));
             }
 
             var qm = m.Divide(lm);
             var qc = remainder.LeadingCoefficient * lcInverse;
-            quotient[qm] = qc;
+            quotientMonomials.Add(qm);
+            quotientCoefficients.Add(qc);
             remainder = AddScaled(remainder, divisor.MultiplyByTerm(qc, qm), -Ring.Field.One);
         }
 
-        return Ring.FromDictionary(quotient);
-    }
-
-    /// <summary>Returns the value at the point <paramref name="point"/> (one value per variable).</summary>
-    public T Evaluate(IReadOnlyList<T> point)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        if (point.Count != Ring.VariableCount)
-        {
-            throw new ArgumentException($"Evaluation point has {point.Count} values but {Ring} has {Ring.VariableCount} variables.", nameof(point));
-        }
-
-        T sum = default;
-        for (int t = 0; t < _monomials.Length; t++)
-        {
-            var term = _coefficients[t];
-            var e = _monomials[t].Exponents;
-            for (int i = 0; i < e.Length; i++)
-            {
-                for (int k = 0; k < e[i]; k++)
-                {
-                    term *= point[i];
-                }
-            }
-
-            sum += term;
-        }
-
-        return sum;
-    }
-
-    /// <summary>Returns the partial derivative with respect to variable <paramref name="index"/>.</summary>
-    public Polynomial<T> Derivative(int index)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Ring.VariableCount);
-        var terms = new List<(T, Monomial)>();
-        for (int t = 0; t < _monomials.Length; t++)
-        {
-            int e = _monomials[t][index];
-            if (e == 0)
-            {
-                continue;
-            }
-
-            var exponents = _monomials[t].Exponents.ToArray();
-            exponents[index]--;
-            terms.Add((_coefficients[t] * Ring.Field.FromInteger(e), Monomial.FromExponentsUnchecked(exponents)));
-        }
-
-        return Ring.FromTerms(terms);
-    }
-
-    /// <summary>
-    /// Returns f(p_1, ..., p_n): each variable x_i replaced by <paramref name="images"/>[i], a polynomial of <paramref name="target"/>.
-    /// </summary>
-    public Polynomial<T> Substitute(IReadOnlyList<Polynomial<T>> images, PolynomialRing<T> target)
-    {
-        ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(target);
-        if (images.Count != Ring.VariableCount)
-        {
-            throw new ArgumentException($"Substitution needs {Ring.VariableCount} images, one per variable of {Ring}, but got {images.Count}.", nameof(images));
-        }
-
-        foreach (var p in images)
-        {
-            target.CheckSameRing(p.Ring);
-        }
-
-        // Powers of each image are computed once and reused across terms.
-        var powers = new List<Polynomial<T>>[images.Count];
-        for (int i = 0; i < powers.Length; i++)
-        {
-            powers[i] = [target.One];
-        }
-
-        Polynomial<T> PowerOf(int i, int k)
-        {
-            var list = powers[i];
-            while (list.Count <= k)
-            {
-                list.Add(list[^1] * images[i]);
-            }
-
-            return list[k];
-        }
-
-        var sum = target.Zero;
-        for (int t = 0; t < _monomials.Length; t++)
-        {
-            var term = target.Constant(_coefficients[t]);
-            var e = _monomials[t].Exponents;
-            for (int i = 0; i < e.Length; i++)
-            {
-                if (e[i] > 0)
-                {
-                    term *= PowerOf(i, e[i]);
-                }
-            }
-
-            sum += term;
-        }
-
-        return sum;
-    }
-
-    /// <summary>Returns f(p_1, ..., p_n) in this polynomial's ring.</summary>
-    public Polynomial<T> Substitute(IReadOnlyList<Polynomial<T>> images) => Substitute(images, Ring);
-
-    /// <summary>
-    /// Returns the polynomial x -&gt; f(g x) for the matrix g given by rows: x_i becomes sum_j g[i][j] x_j.
-    /// This is how a matrix group acts on polynomials.
-    /// </summary>
-    public Polynomial<T> LinearChange(IReadOnlyList<IReadOnlyList<T>> matrix)
-    {
-        ArgumentNullException.ThrowIfNull(matrix);
-        int n = Ring.VariableCount;
-        if (matrix.Count != n || matrix.Any(row => row.Count != n))
-        {
-            throw new ArgumentException($"A linear change of variables of {Ring} needs a {n} x {n} matrix.", nameof(matrix));
-        }
-
-        var images = new Polynomial<T>[n];
-        for (int i = 0; i < n; i++)
-        {
-            var terms = new List<(T, Monomial)>();
-            for (int j = 0; j < n; j++)
-            {
-                if (!matrix[i][j].IsZero)
-                {
-                    terms.Add((matrix[i][j], Monomial.Variable(n, j)));
-                }
-            }
-
-            images[i] = Ring.FromTerms(terms);
-        }
-
-        return Substitute(images);
-    }
-
-    /// <summary>Returns the same polynomial in another ring with the same field and variables (for example another order).</summary>
-    public Polynomial<T> MapToRing(PolynomialRing<T> target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        if (!target.Field.Equals(Ring.Field) || !target.Variables.SequenceEqual(Ring.Variables))
-        {
-            throw new ArgumentException($"Cannot map {Ring} to {target}: the field and the variables must be the same.", nameof(target));
-        }
-
-        return target.FromUnsortedUnique((Monomial[])_monomials.Clone(), (T[])_coefficients.Clone());
+        return new Polynomial<T>(Ring, [.. quotientMonomials], [.. quotientCoefficients]);
     }
 
     /// <inheritdoc />
@@ -566,4 +520,22 @@ public sealed class Polynomial<T> : IEquatable<Polynomial<T>>
 
     /// <summary>LaTeX text such as <c>x_{1}^{2}+\frac{3}{2} x_{2} x_{3}</c>.</summary>
     public string ToLatex() => PolynomialFormatter<T>.Format(this, latex: true);
+
+    /// <summary>A read-only view of the terms as (coefficient, monomial) pairs.</summary>
+    private sealed class TermList(Polynomial<T> polynomial) : IReadOnlyList<(T Coefficient, Monomial Monomial)>
+    {
+        public (T Coefficient, Monomial Monomial) this[int index] => (polynomial._coefficients[index], polynomial._monomials[index]);
+
+        public int Count => polynomial._monomials.Length;
+
+        public IEnumerator<(T Coefficient, Monomial Monomial)> GetEnumerator()
+        {
+            for (int i = 0; i < polynomial._monomials.Length; i++)
+            {
+                yield return (polynomial._coefficients[i], polynomial._monomials[i]);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -36,7 +36,9 @@ internal sealed class PolynomialParser<T>
         parser.SkipSpaces();
         if (!parser.AtEnd)
         {
-            throw parser.Error("unexpected");
+            throw parser.StartsOperand()
+                ? parser.Error("missing operator (write products with '*') before")
+                : parser.Error("unexpected");
         }
 
         return result;
@@ -85,27 +87,39 @@ internal sealed class PolynomialParser<T>
         return $"'{_text[_position..end]}'";
     }
 
+    /// <summary>Whether the text at the current position starts a number, a name or a parenthesized expression.</summary>
+    private bool StartsOperand() => !AtEnd && (char.IsAsciiLetterOrDigit(Current) || Current is '_' or '.' or '(');
+
     private FormatException Error(string what) =>
         new($"Cannot parse polynomial '{_text}': {what} {CurrentToken()} at position {_position}.");
 
     private Polynomial<T> ParseSum()
     {
-        var sum = ParseProduct();
+        // The summands are collected and added once at the end, so a long sum costs O(T log T) instead of T merges.
+        var first = ParseProduct();
+        List<(T, Monomial)>? terms = null;
         while (true)
         {
-            if (TryConsume("+"))
+            bool plus = TryConsume("+");
+            if (!plus && !TryConsume("-"))
             {
-                sum += ParseProduct();
+                break;
             }
-            else if (TryConsume("-"))
+
+            var summand = ParseProduct();
+            if (terms is null)
             {
-                sum -= ParseProduct();
+                terms = [.. first.Terms];
             }
-            else
+
+            var sign = plus ? _ring.Field.One : -_ring.Field.One;
+            foreach (var (c, m) in summand.Terms)
             {
-                return sum;
+                terms.Add((sign * c, m));
             }
         }
+
+        return terms is null ? first : _ring.FromTerms(terms);
     }
 
     private Polynomial<T> ParseProduct()
@@ -121,6 +135,7 @@ internal sealed class PolynomialParser<T>
             }
             else if (TryConsume("/"))
             {
+                SkipSpaces();
                 int at = _position;
                 var divisor = ParseUnary();
                 if (!divisor.IsConstant || divisor.IsZero)

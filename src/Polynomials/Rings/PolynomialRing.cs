@@ -155,13 +155,20 @@ public sealed class PolynomialRing<T> : IEquatable<PolynomialRing<T>>
     /// <summary>Sorts distinct monomials with nonzero coefficients into the ring's order (largest first) and takes ownership of the arrays.</summary>
     internal Polynomial<T> FromUnsortedUnique(Monomial[] monomials, T[] coefficients)
     {
-        Array.Sort(monomials, coefficients, Comparer<Monomial>.Create((a, b) => Order.Compare(b, a)));
+        MonomialSorting.SortDescending(Order, monomials, coefficients);
         return new Polynomial<T>(this, monomials, coefficients);
     }
 
     /// <summary>Parses a polynomial such as <c>x1^2 + 3/2*x2*x3</c> or, over Q(zeta_n), <c>a*b - z^2*c</c>.</summary>
     /// <exception cref="FormatException">The text is not a polynomial of this ring; the message names the position and the token.</exception>
     public Polynomial<T> Parse(string text) => PolynomialParser<T>.Parse(this, text);
+
+    /// <summary>
+    /// Returns the monomials of total degree <paramref name="degree"/>, largest first in the ring's order; there are
+    /// C(n + d - 1, d) of them (<see cref="Monomial.CountOfDegree"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The degree is negative or above <see cref="Monomial.MaxExponent"/>.</exception>
+    public IEnumerable<Monomial> MonomialsOfDegree(int degree) => Monomial.OfDegree(VariableCount, degree, Order);
 
     /// <summary>Returns the same ring with another monomial order.</summary>
     public PolynomialRing<T> WithOrder(MonomialOrder order) => new(Field, Variables, order);

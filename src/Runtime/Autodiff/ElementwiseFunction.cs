@@ -1,0 +1,180 @@
+namespace InvTheory.Runtime.Autodiff;
+
+/// <summary>Scalar functions applied entry by entry.</summary>
+public enum ElementwiseFunction
+{
+    /// <summary>max(x, 0); its derivative is the step function and all higher derivatives are zero.</summary>
+    Relu,
+
+    /// <summary>tanh(x).</summary>
+    Tanh,
+
+    /// <summary>The logistic function s(x) = 1 / (1 + exp(-x)).</summary>
+    Sigmoid,
+
+    /// <summary>log(1 + exp(x)).</summary>
+    Softplus,
+
+    /// <summary>The sigmoid linear unit x s(x), also called swish.</summary>
+    Silu,
+
+    /// <summary>exp(x).</summary>
+    Exp,
+
+    /// <summary>The natural logarithm, for positive x.</summary>
+    Log,
+
+    /// <summary>x^2.</summary>
+    Square,
+}
+
+/// <summary>
+/// The derivatives f^(k)(x) of each <see cref="ElementwiseFunction"/>: the backward pass of f^(k) multiplies by f^(k+1),
+/// so gradients of gradients need the next derivative. Closed forms with s = sigmoid(x) and t = tanh(x):
+/// tanh' = 1 - t^2, tanh'' = -2t(1 - t^2), tanh''' = (1 - t^2)(6t^2 - 2); s' = s(1 - s), s'' = s'(1 - 2s),
+/// s''' = s'(1 - 6s + 6s^2); softplus^(k) = s^(k-1); silu^(k) = k s^(k-1) + x s^(k); log^(k) = (-1)^(k-1) (k-1)! / x^k.
+/// </summary>
+internal static class ElementwiseDerivatives
+{
+    /// <summary>The highest derivative order supported for the smooth functions other than exp, log and square.</summary>
+    public const int MaxOrder = 3;
+
+    /// <summary>Whether f^(order) is identically zero, so no gradient flows through it.</summary>
+    public static bool IsZero(ElementwiseFunction function, int order) =>
+        (function == ElementwiseFunction.Relu && order >= 2) || (function == ElementwiseFunction.Square && order >= 3);
+
+    /// <exception cref="NotSupportedException">The order exceeds what the closed forms cover.</exception>
+    public static void CheckSupported(ElementwiseFunction function, int order)
+    {
+        int limit = function switch
+        {
+            ElementwiseFunction.Exp or ElementwiseFunction.Log or ElementwiseFunction.Relu or ElementwiseFunction.Square => int.MaxValue,
+            ElementwiseFunction.Softplus => MaxOrder + 1,
+            _ => MaxOrder,
+        };
+        if (order > limit)
+        {
+            throw new NotSupportedException(
+                $"Derivative {order} of {function} is not supported; the closed forms end at order {limit}. "
+                + "Differentiate fewer times or use exp, log or square, whose derivatives of every order are available.");
+        }
+    }
+
+    /// <summary>Writes f^(order)(x) for each entry of x into y.</summary>
+    public static void Apply(ElementwiseFunction function, int order, ReadOnlySpan<double> x, Span<double> y)
+    {
+        switch (function)
+        {
+            case ElementwiseFunction.Relu:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double step = x[i] > 0 ? 1.0 : 0.0;
+                    y[i] = order switch
+                    {
+                        0 => Math.Max(x[i], 0.0),
+                        1 => step,
+                        _ => 0.0,
+                    };
+                }
+
+                break;
+            case ElementwiseFunction.Tanh:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double t = Math.Tanh(x[i]);
+                    double d = 1 - (t * t);
+                    y[i] = order switch
+                    {
+                        0 => t,
+                        1 => d,
+                        2 => -2 * t * d,
+                        _ => d * ((6 * t * t) - 2),
+                    };
+                }
+
+                break;
+            case ElementwiseFunction.Sigmoid:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = SigmoidDerivative(Sigmoid(x[i]), order);
+                }
+
+                break;
+            case ElementwiseFunction.Softplus:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double v = x[i];
+                    y[i] = order == 0 ? Math.Max(v, 0.0) + Math.Log(1 + Math.Exp(-Math.Abs(v))) : SigmoidDerivative(Sigmoid(v), order - 1);
+                }
+
+                break;
+            case ElementwiseFunction.Silu:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double v = x[i];
+                    double s = Sigmoid(v);
+                    y[i] = order == 0 ? v * s : (order * SigmoidDerivative(s, order - 1)) + (v * SigmoidDerivative(s, order));
+                }
+
+                break;
+            case ElementwiseFunction.Exp:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = Math.Exp(x[i]);
+                }
+
+                break;
+            case ElementwiseFunction.Log:
+                double factor = 1;
+                for (int k = 1; k < order; k++)
+                {
+                    factor *= -k;
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = order == 0 ? Math.Log(x[i]) : factor / Math.Pow(x[i], order);
+                }
+
+                break;
+            case ElementwiseFunction.Square:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = order switch
+                    {
+                        0 => x[i] * x[i],
+                        1 => 2 * x[i],
+                        2 => 2.0,
+                        _ => 0.0,
+                    };
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(function), function, "Unknown elementwise function.");
+        }
+    }
+
+    private static double Sigmoid(double x)
+    {
+        if (x >= 0)
+        {
+            return 1 / (1 + Math.Exp(-x));
+        }
+
+        double e = Math.Exp(x);
+        return e / (1 + e);
+    }
+
+    private static double SigmoidDerivative(double s, int order)
+    {
+        double d = s * (1 - s);
+        return order switch
+        {
+            0 => s,
+            1 => d,
+            2 => d * (1 - (2 * s)),
+            _ => d * (1 - (6 * s) + (6 * s * s)),
+        };
+    }
+}

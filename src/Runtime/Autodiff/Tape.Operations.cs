@@ -1,0 +1,369 @@
+namespace InvTheory.Runtime.Autodiff;
+
+/// <summary>The differentiable operations of a tape.</summary>
+public sealed partial class Tape
+{
+    /// <summary>Returns a + b elementwise.</summary>
+    public Node Add(Node a, Node b)
+    {
+        CheckSameShape(a, b, nameof(Add));
+        var y = _pool.Rent(a.Rows, a.Columns);
+        TensorKernels.Add(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan());
+        return Record(new Node(this, y, Operation.Add) { A = a, B = b });
+    }
+
+    /// <summary>Returns a - b elementwise.</summary>
+    public Node Subtract(Node a, Node b)
+    {
+        CheckSameShape(a, b, nameof(Subtract));
+        var y = _pool.Rent(a.Rows, a.Columns);
+        TensorKernels.Subtract(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan());
+        return Record(new Node(this, y, Operation.Subtract) { A = a, B = b });
+    }
+
+    /// <summary>Returns the elementwise product a * b.</summary>
+    public Node Multiply(Node a, Node b)
+    {
+        CheckSameShape(a, b, nameof(Multiply));
+        var y = _pool.Rent(a.Rows, a.Columns);
+        TensorKernels.Multiply(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan());
+        return Record(new Node(this, y, Operation.Multiply) { A = a, B = b });
+    }
+
+    /// <summary>Returns s * a.</summary>
+    public Node Scale(Node a, double s) => ScaleShift(a, s, 0.0);
+
+    /// <summary>Returns a + t in every entry.</summary>
+    public Node AddScalar(Node a, double t) => ScaleShift(a, 1.0, t);
+
+    /// <summary>Returns s * a + t in every entry.</summary>
+    public Node ScaleShift(Node a, double s, double t)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var y = _pool.Rent(a.Rows, a.Columns);
+        TensorKernels.ScaleShift(a.Value.AsSpan(), s, t, y.AsSpan());
+        return Record(new Node(this, y, Operation.ScaleShift) { A = a, Scale = s, Shift = t });
+    }
+
+    /// <summary>Returns op(a) op(b), where op transposes when the flag is set; both flags set is not supported.</summary>
+    /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
+    /// <exception cref="NotSupportedException">Both operands are transposed.</exception>
+    public Node MatMul(Node a, Node b, bool transposeA = false, bool transposeB = false)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (transposeA && transposeB)
+        {
+            throw new NotSupportedException("MatMul: transposing both operands is not supported. Use (b a)^T = a^T b^T instead.");
+        }
+
+        int m = transposeA ? a.Columns : a.Rows;
+        int k = transposeA ? a.Rows : a.Columns;
+        int kb = transposeB ? b.Columns : b.Rows;
+        int n = transposeB ? b.Rows : b.Columns;
+        if (k != kb)
+        {
+            throw new ArgumentException(
+                $"MatMul: the inner dimensions differ: op(a) is {m} x {k} and op(b) is {kb} x {n}.", nameof(b));
+        }
+
+        var y = _pool.Rent(m, n);
+        ReadOnlySpan<double> left = a.Value.AsSpan();
+        ReadOnlySpan<double> right = b.Value.AsSpan();
+        if (transposeA)
+        {
+            var t = _pool.Rent(m, k);
+            TensorKernels.Transpose(left, t.AsSpan(), a.Rows, a.Columns);
+            left = t.AsSpan();
+        }
+
+        if (transposeB)
+        {
+            var t = _pool.Rent(k, n);
+            TensorKernels.Transpose(right, t.AsSpan(), b.Rows, b.Columns);
+            right = t.AsSpan();
+        }
+
+        TensorKernels.MatMul(left, right, y.AsSpan(), m, k, n);
+        return Record(new Node(this, y, Operation.MatMul) { A = a, B = b, TransposeA = transposeA, TransposeB = transposeB });
+    }
+
+    /// <summary>Returns a + 1 row^T: adds the 1 x n row to every row of the m x n tensor a (bias addition).</summary>
+    public Node AddRow(Node a, Node row)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Rows != 1 || row.Columns != a.Columns)
+        {
+            throw new ArgumentException($"AddRow: the row is {row.Rows} x {row.Columns} but must be 1 x {a.Columns}.", nameof(row));
+        }
+
+        var y = _pool.Rent(a.Rows, a.Columns);
+        TensorKernels.AddRow(a.Value.AsSpan(), row.Value.AsSpan(), y.AsSpan(), a.Rows, a.Columns);
+        return Record(new Node(this, y, Operation.AddRow) { A = a, B = row });
+    }
+
+    /// <summary>Returns the 1 x n row of column sums of the m x n tensor a.</summary>
+    public Node SumRows(Node a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var y = _pool.Rent(1, a.Columns);
+        TensorKernels.SumRows(a.Value.AsSpan(), y.AsSpan(), a.Rows, a.Columns);
+        return Record(new Node(this, y, Operation.SumRows) { A = a });
+    }
+
+    /// <summary>Returns the m x n tensor whose rows all equal the 1 x n row a.</summary>
+    public Node BroadcastRows(Node a, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Rows != 1)
+        {
+            throw new ArgumentException($"BroadcastRows: the input must have one row but has {a.Rows}.", nameof(a));
+        }
+
+        var y = _pool.Rent(rows, a.Columns);
+        for (int i = 0; i < rows; i++)
+        {
+            a.Value.AsSpan().CopyTo(y.Row(i));
+        }
+
+        return Record(new Node(this, y, Operation.BroadcastRows) { A = a });
+    }
+
+    /// <summary>Returns the m x 1 column of row sums of the m x n tensor a.</summary>
+    public Node SumColumns(Node a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var y = _pool.Rent(a.Rows, 1);
+        TensorKernels.SumColumns(a.Value.AsSpan(), y.AsSpan(), a.Rows, a.Columns);
+        return Record(new Node(this, y, Operation.SumColumns) { A = a });
+    }
+
+    /// <summary>Returns the m x n tensor whose columns all equal the m x 1 column a.</summary>
+    public Node BroadcastColumns(Node a, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Columns != 1)
+        {
+            throw new ArgumentException($"BroadcastColumns: the input must have one column but has {a.Columns}.", nameof(a));
+        }
+
+        var y = _pool.Rent(a.Rows, columns);
+        for (int i = 0; i < a.Rows; i++)
+        {
+            y.Row(i).Fill(a.Value.Data[i]);
+        }
+
+        return Record(new Node(this, y, Operation.BroadcastColumns) { A = a });
+    }
+
+    /// <summary>Returns the 1 x 1 sum of all entries.</summary>
+    public Node Sum(Node a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var y = _pool.Rent(1, 1);
+        y.Data[0] = TensorKernels.Sum(a.Value.AsSpan());
+        return Record(new Node(this, y, Operation.Sum) { A = a });
+    }
+
+    /// <summary>Returns the 1 x 1 mean of all entries.</summary>
+    public Node Mean(Node a) => Scale(Sum(a), 1.0 / a.Value.Length);
+
+    /// <summary>Returns the rows x columns tensor filled with the value of the 1 x 1 tensor a.</summary>
+    public Node BroadcastScalar(Node a, int rows, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Rows != 1 || a.Columns != 1)
+        {
+            throw new ArgumentException($"BroadcastScalar: the input must be 1 x 1 but is {a.Rows} x {a.Columns}.", nameof(a));
+        }
+
+        var y = _pool.Rent(rows, columns);
+        y.AsSpan().Fill(a.Value.Data[0]);
+        return Record(new Node(this, y, Operation.BroadcastScalar) { A = a });
+    }
+
+    /// <summary>Returns f(a) entry by entry.</summary>
+    public Node Apply(ElementwiseFunction function, Node a) => Derivative(function, 0, a);
+
+    /// <summary>Returns max(a, 0).</summary>
+    public Node Relu(Node a) => Apply(ElementwiseFunction.Relu, a);
+
+    /// <summary>Returns tanh(a).</summary>
+    public Node Tanh(Node a) => Apply(ElementwiseFunction.Tanh, a);
+
+    /// <summary>Returns 1 / (1 + exp(-a)).</summary>
+    public Node Sigmoid(Node a) => Apply(ElementwiseFunction.Sigmoid, a);
+
+    /// <summary>Returns log(1 + exp(a)).</summary>
+    public Node Softplus(Node a) => Apply(ElementwiseFunction.Softplus, a);
+
+    /// <summary>Returns a sigmoid(a).</summary>
+    public Node Silu(Node a) => Apply(ElementwiseFunction.Silu, a);
+
+    /// <summary>Returns exp(a).</summary>
+    public Node Exp(Node a) => Apply(ElementwiseFunction.Exp, a);
+
+    /// <summary>Returns log(a).</summary>
+    public Node Log(Node a) => Apply(ElementwiseFunction.Log, a);
+
+    /// <summary>Returns a^2.</summary>
+    public Node Square(Node a) => Apply(ElementwiseFunction.Square, a);
+
+    /// <summary>Returns the derivative f^(order)(a) entry by entry.</summary>
+    /// <exception cref="NotSupportedException">The order exceeds the closed forms of <paramref name="function"/>.</exception>
+    public Node Derivative(ElementwiseFunction function, int order, Node a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentOutOfRangeException.ThrowIfNegative(order);
+        ElementwiseDerivatives.CheckSupported(function, order);
+        var y = _pool.Rent(a.Rows, a.Columns);
+        ElementwiseDerivatives.Apply(function, order, a.Value.AsSpan(), y.AsSpan());
+        return Record(new Node(this, y, Operation.Elementwise) { A = a, Function = function, First = order });
+    }
+
+    /// <summary>Returns the columns start .. start + count - 1 of a.</summary>
+    public Node SliceColumns(Node a, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (start < 0 || count < 0 || start + count > a.Columns)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"SliceColumns: columns {start} .. {start + count - 1} are outside 0 .. {a.Columns - 1}.");
+        }
+
+        var y = _pool.Rent(a.Rows, count);
+        for (int i = 0; i < a.Rows; i++)
+        {
+            a.Value.Row(i).Slice(start, count).CopyTo(y.Row(i));
+        }
+
+        return Record(new Node(this, y, Operation.SliceColumns) { A = a, First = start });
+    }
+
+    /// <summary>Returns the tensor with <paramref name="columns"/> columns that holds a at column offset start and zeros elsewhere.</summary>
+    public Node PadColumns(Node a, int start, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (start < 0 || start + a.Columns > columns)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"PadColumns: {a.Columns} columns at offset {start} do not fit in {columns}.");
+        }
+
+        var y = _pool.RentZeroed(a.Rows, columns);
+        for (int i = 0; i < a.Rows; i++)
+        {
+            a.Value.Row(i).CopyTo(y.Row(i).Slice(start));
+        }
+
+        return Record(new Node(this, y, Operation.PadColumns) { A = a, First = start });
+    }
+
+    /// <summary>Returns the parts side by side: [p_0 | p_1 | ...].</summary>
+    public Node ConcatColumns(IReadOnlyList<Node> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("ConcatColumns: there are no parts.", nameof(parts));
+        }
+
+        int rows = parts[0].Rows;
+        int columns = 0;
+        foreach (var part in parts)
+        {
+            if (part.Rows != rows)
+            {
+                throw new ArgumentException($"ConcatColumns: parts have {rows} and {part.Rows} rows; all must have the same number.", nameof(parts));
+            }
+
+            columns += part.Columns;
+        }
+
+        var y = _pool.Rent(rows, columns);
+        int offset = 0;
+        foreach (var part in parts)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                part.Value.Row(i).CopyTo(y.Row(i).Slice(offset));
+            }
+
+            offset += part.Columns;
+        }
+
+        return Record(new Node(this, y, Operation.ConcatColumns) { Inputs = [.. parts] });
+    }
+
+    /// <summary>Returns the tensor whose column k is column <c>indices[k]</c> of a (columns may repeat).</summary>
+    public Node GatherColumns(Node a, IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int[] map = CheckIndices(indices, a.Columns, nameof(GatherColumns));
+        var y = _pool.Rent(a.Rows, map.Length);
+        var x = a.Value.AsSpan();
+        var output = y.AsSpan();
+        int n = a.Columns;
+        for (int i = 0; i < a.Rows; i++)
+        {
+            for (int k = 0; k < map.Length; k++)
+            {
+                output[(i * map.Length) + k] = x[(i * n) + map[k]];
+            }
+        }
+
+        return Record(new Node(this, y, Operation.GatherColumns) { A = a, ColumnIndices = map });
+    }
+
+    /// <summary>
+    /// Returns the tensor with <paramref name="columns"/> columns whose column c is the sum of the columns k of a with
+    /// <c>indices[k] = c</c> (the adjoint of <see cref="GatherColumns"/>).
+    /// </summary>
+    public Node ScatterColumns(Node a, IReadOnlyList<int> indices, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int[] map = CheckIndices(indices, columns, nameof(ScatterColumns));
+        if (map.Length != a.Columns)
+        {
+            throw new ArgumentException($"ScatterColumns: {map.Length} indices were given for {a.Columns} columns.", nameof(indices));
+        }
+
+        var y = _pool.RentZeroed(a.Rows, columns);
+        var x = a.Value.AsSpan();
+        var output = y.AsSpan();
+        for (int i = 0; i < a.Rows; i++)
+        {
+            for (int k = 0; k < map.Length; k++)
+            {
+                output[(i * columns) + map[k]] += x[(i * map.Length) + k];
+            }
+        }
+
+        return Record(new Node(this, y, Operation.ScatterColumns) { A = a, ColumnIndices = map });
+    }
+
+    private static int[] CheckIndices(IReadOnlyList<int> indices, int columns, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var map = new int[indices.Count];
+        for (int k = 0; k < map.Length; k++)
+        {
+            map[k] = indices[k];
+            if ((uint)map[k] >= (uint)columns)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), $"{operation}: column index {map[k]} is outside 0 .. {columns - 1}.");
+            }
+        }
+
+        return map;
+    }
+
+    private static void CheckSameShape(Node a, Node b, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Rows != b.Rows || a.Columns != b.Columns)
+        {
+            throw new ArgumentException($"{operation}: the shapes differ: {a.Rows} x {a.Columns} and {b.Rows} x {b.Columns}.", nameof(b));
+        }
+    }
+}
