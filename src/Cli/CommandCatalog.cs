@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return PiCommand.Create();
         yield return VerifyCommand.Create();
         yield return GroebnerCommand.Create();
+        yield return RingCommand.Create();
+        yield return InvariantsCommand.Create();
     }
 }

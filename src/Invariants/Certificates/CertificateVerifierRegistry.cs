@@ -18,6 +18,7 @@ public sealed class CertificateVerifierRegistry
         registry.Register(new SmithCertificateVerifier());
         registry.Register(new HermiteCertificateVerifier());
         registry.Register(new PiCertificateVerifier());
+        registry.Register(new RingCertificateVerifier());
         return registry;
     }
 
