@@ -11,6 +11,7 @@ public static class SuiteCatalog
         new LinearAlgebraSuite(),
         new LinearAlgebraCrossoverSuite(),
         new PolynomialSuite(),
+        new GroebnerSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>
