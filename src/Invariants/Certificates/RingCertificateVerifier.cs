@@ -141,19 +141,26 @@ internal sealed class RingCertificateChecker<T>
     private void CheckMolien()
     {
         var molien = CertificateJson.ReadObject(_document, "molien");
-        var numerator = CertificateJson.ReadIntegerArray(molien, "numerator");
-        var degrees = CertificateJson.ReadIntegerArray(molien, "denominator_degrees").Select(d => (int)d).ToList();
-        var series = CertificateJson.ReadIntegerArray(molien, "series");
-        var actualSeries = _molien.Coefficients(Math.Max(series.Count - 1, 0));
-        bool passed = numerator.SequenceEqual(_molien.Numerator) && degrees.SequenceEqual(_molien.DenominatorDegrees)
-            && series.SequenceEqual(actualSeries.Take(series.Count));
+        var stated = new[] { "numerator", "denominator", "denominator_degrees", "reduced_numerator", "reduced_denominator", "series" }
+            .ToDictionary(name => name, name => CertificateJson.ReadIntegerArray(molien, name));
+        int seriesLength = stated["series"].Count;
+        var recomputed = new Dictionary<string, IReadOnlyList<BigInteger>>
+        {
+            ["numerator"] = _molien.Numerator,
+            ["denominator"] = _molien.Denominator,
+            ["denominator_degrees"] = [.. _molien.DenominatorDegrees.Select(k => (BigInteger)k)],
+            ["reduced_numerator"] = _molien.ReducedNumerator,
+            ["reduced_denominator"] = _molien.ReducedDenominator,
+            ["series"] = _molien.Coefficients(Math.Max(seriesLength - 1, 0)).Take(seriesLength).ToList(),
+        };
+        var differing = stated.Keys.Where(name => !stated[name].SequenceEqual(recomputed[name])).ToList();
         Add(
             "Molien series",
-            passed,
-            passed
-                ? $"{_molien} recomputed from the generators, {series.Count} series coefficients agree"
-                : $"stated numerator [{string.Join(", ", numerator)}] / degrees [{string.Join(", ", degrees)}], "
-                    + $"recomputed {_molien} with series [{string.Join(", ", actualSeries.Take(series.Count))}]");
+            differing.Count == 0,
+            differing.Count == 0
+                ? $"{_molien} recomputed from the generators; the numerators, denominators and {seriesLength} series coefficients agree"
+                : string.Join("; ", differing.Select(name =>
+                    $"stated {name} [{string.Join(", ", stated[name])}], recomputed [{string.Join(", ", recomputed[name])}]")));
     }
 
     private bool ReadRing()

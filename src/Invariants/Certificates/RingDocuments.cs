@@ -56,14 +56,22 @@ public static class RingDocuments
         return document;
     }
 
-    /// <summary>Returns the <c>molien</c> object: numerator coefficients, denominator degrees, rational function text and series.</summary>
+    /// <summary>
+    /// Returns the <c>molien</c> object, with the fields of <c>invtheory molien --json</c>: the standard form
+    /// <c>numerator</c> / <c>denominator</c> (expanded, with its <c>denominator_degrees</c>), the lowest-terms form
+    /// <c>reduced_numerator</c> / <c>reduced_denominator</c>, the text <c>rational_function</c> and the first
+    /// <paramref name="seriesLength"/> <c>series</c> coefficients. Coefficient lists start at t^0.
+    /// </summary>
     public static JsonObject Molien(MolienSeries molien, int seriesLength)
     {
         ArgumentNullException.ThrowIfNull(molien);
         return new JsonObject
         {
             ["numerator"] = CertificateJson.IntegerArray(molien.Numerator),
+            ["denominator"] = CertificateJson.IntegerArray(molien.Denominator),
             ["denominator_degrees"] = new JsonArray([.. molien.DenominatorDegrees.Select(k => (JsonNode?)k)]),
+            ["reduced_numerator"] = CertificateJson.IntegerArray(molien.ReducedNumerator),
+            ["reduced_denominator"] = CertificateJson.IntegerArray(molien.ReducedDenominator),
             ["rational_function"] = molien.ToString(),
             ["series"] = CertificateJson.IntegerArray(molien.Coefficients(seriesLength - 1)),
         };
