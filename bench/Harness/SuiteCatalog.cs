@@ -12,6 +12,7 @@ public static class SuiteCatalog
         new LinearAlgebraCrossoverSuite(),
         new PolynomialSuite(),
         new GroebnerSuite(),
+        new GroupsSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>
