@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return GroupsCommand.Create();
         yield return RingCommand.Create();
         yield return InvariantsCommand.Create();
+        yield return EquivariantsCommand.Create();
     }
 }

@@ -19,6 +19,7 @@ public sealed class CertificateVerifierRegistry
         registry.Register(new HermiteCertificateVerifier());
         registry.Register(new PiCertificateVerifier());
         registry.Register(new RingCertificateVerifier());
+        registry.Register(new Equivariants.EquivariantCertificateVerifier());
         return registry;
     }
 

@@ -17,7 +17,7 @@ public sealed class CertificateVerifierRegistryTests
 
     [Fact]
     public void DefaultRegistryKnowsBuiltInKinds() =>
-        Assert.Equal(["hnf", "pi", "ring", "snf"], CertificateVerifierRegistry.CreateDefault().Kinds);
+        Assert.Equal(["equivariants", "hnf", "pi", "ring", "snf"], CertificateVerifierRegistry.CreateDefault().Kinds);
 
     [Fact]
     public void RegisterAddsNewKind()
