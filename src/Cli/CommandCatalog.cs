@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return PiCommand.Create();
         yield return VerifyCommand.Create();
         yield return GroebnerCommand.Create();
+        yield return DemoCommand.Create();
     }
 }
