@@ -108,6 +108,10 @@ public sealed record PendulumResult(
 public static class PendulumExperiment
 {
     private const double ErrorFloor = 1e-7;
+    private const double DivergenceBound = 1e3;
+
+    // A healthy learned model needs a few hundred steps for 30 time units; this caps the time spent on a pathological one.
+    private const int RolloutMaxSteps = 20_000;
 
     /// <summary>Runs the experiment for every model and seed.</summary>
     public static PendulumResult Run(PendulumSettings settings, IProgress<PendulumProgress>? progress = null, CancellationToken ct = default)
@@ -130,6 +134,7 @@ public static class PendulumExperiment
                 // Phase 3: training.
                 var model = CreateModel(kind, settings, new DeterministicRandom(1000 + (ulong)seed));
                 var clock = Stopwatch.StartNew();
+                StandardizeInputs(model, data.Training);
                 Train(model, data, settings, (ulong)seed, kind, seed, progress, ct);
                 double elapsed = clock.Elapsed.TotalSeconds;
                 total += elapsed;
@@ -161,6 +166,42 @@ public static class PendulumExperiment
             PendulumModelKind.Mlp => new NeuralOdeModel(SpringPendulum.StateDimension, hidden, ElementwiseFunction.Silu, random, "mlp"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown pendulum model."),
         };
+    }
+
+    /// <summary>
+    /// Sets the input standardization of the model's network to the statistics of its inputs (the invariant features or
+    /// the raw states) over all states of <paramref name="chunks"/>. Standardizing invariant features keeps them invariant.
+    /// </summary>
+    public static void StandardizeInputs(IVectorField model, PendulumChunks chunks)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(chunks);
+        int n = SpringPendulum.StateDimension;
+        var states = new Tensor(chunks.Count * chunks.Length, n);
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            for (int k = 0; k < chunks.Length; k++)
+            {
+                chunks.State(c, k).CopyTo(states.Row((c * chunks.Length) + k));
+            }
+        }
+
+        var tape = new Tape { IsRecording = false };
+        var input = tape.Input(states);
+        switch (model)
+        {
+            case HamiltonianModel hamiltonian:
+                hamiltonian.Hamiltonian.Network.StandardizeInputs(hamiltonian.Hamiltonian.Features.Forward(tape, input).Value);
+                break;
+            case EquivariantModel equivariant:
+                equivariant.Network.StandardizeInputs(equivariant.FeatureMap.Forward(tape, input).Value);
+                break;
+            case NeuralOdeModel plain:
+                plain.Network.StandardizeInputs(states);
+                break;
+            default:
+                throw new NotSupportedException($"StandardizeInputs: models of type {model.GetType().Name} are not supported. Standardize their networks directly.");
+        }
     }
 
     /// <summary>Trains <paramref name="model"/> on the training chunks with Adam and the settings' schedule.</summary>
@@ -230,8 +271,16 @@ public static class PendulumExperiment
         var truth = new double[times.Length * count * n];
         var predicted = new double[times.Length * count * n];
         DormandPrince45.Integrate(SpringPendulum.VectorField, initial, times, truth, DataOptions(settings), ct);
-        var learned = new DormandPrinceOptions(settings.RolloutTolerance, settings.RolloutTolerance * 1e-3);
-        DormandPrince45.Integrate(VectorFields.ToOdeFunction(model, count), initial, times, predicted, learned, ct);
+        var learned = new DormandPrinceOptions(settings.RolloutTolerance, settings.RolloutTolerance * 1e-3, MaxSteps: RolloutMaxSteps);
+        try
+        {
+            DormandPrince45.Integrate(Guarded(VectorFields.ToOdeFunction(model, count)), initial, times, predicted, learned, ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // The learned dynamics are too stiff or singular to integrate: score them with the largest possible error.
+            return 1.0;
+        }
 
         double logSum = 0;
         for (int row = 0; row < times.Length * count; row++)
@@ -254,6 +303,27 @@ public static class PendulumExperiment
 
         return Math.Exp(logSum / (times.Length * count));
     }
+
+    // Learned fields can blow up in finite time (an untrained quadratic field does). A state row that leaves the ball of
+    // radius DivergenceBound is frozen, so the other rows keep normal step sizes; its relative error then tends to 1.
+    private static OdeFunction Guarded(OdeFunction field) => (t, state, derivative) =>
+    {
+        int n = SpringPendulum.StateDimension;
+        field(t, state, derivative);
+        for (int row = 0; row < state.Length; row += n)
+        {
+            bool diverged = false;
+            for (int i = row; i < row + n; i++)
+            {
+                diverged |= !(Math.Abs(state[i]) <= DivergenceBound) || !double.IsFinite(derivative[i]);
+            }
+
+            if (diverged)
+            {
+                derivative.Slice(row, n).Clear();
+            }
+        }
+    };
 
     internal static DormandPrinceOptions DataOptions(PendulumSettings settings) =>
         new(settings.DataTolerance, settings.DataTolerance * 1e-3);
