@@ -20,7 +20,8 @@ internal static class DemoCommand
         var defaults = new PendulumSettings();
         var trajectories = new Option<int>("--trajectories") { Description = $"Trajectories per split (training, validation, test), one chunk each. Default {defaults.Trajectories}.", DefaultValueFactory = _ => defaults.Trajectories };
         var epochs = new Option<int>("--epochs") { Description = $"Training epochs. Default {defaults.Epochs}.", DefaultValueFactory = _ => defaults.Epochs };
-        var seeds = new Option<int>("--seeds") { Description = $"Repetitions with seeds 0 .. S-1 (data and initial weights). Default {defaults.Seeds}.", DefaultValueFactory = _ => defaults.Seeds };
+        var seeds = new Option<int>("--seeds") { Description = $"Repetitions with seeds F .. F+S-1 (data and initial weights). Default {defaults.Seeds}.", DefaultValueFactory = _ => defaults.Seeds };
+        var firstSeed = new Option<int>("--first-seed") { Description = "The first seed F, so that separate runs can cover disjoint seeds. Default 0.", DefaultValueFactory = _ => 0 };
         var hidden = new Option<string?>("--hidden") { Description = "Comma-separated hidden layer widths of every network. Default 100,100,100,100." };
         var substeps = new Option<int>("--substeps") { Description = $"RK4 steps per 0.2 time units when training through the integrator. Default {defaults.Substeps}.", DefaultValueFactory = _ => defaults.Substeps };
         var json = new Option<bool>("--json") { Description = "Print the result document (JSON) instead of text." };
@@ -33,7 +34,7 @@ internal static class DemoCommand
             + "with a Hamiltonian network on O(3)-invariant features, a neural ODE with an O(3)-equivariant field and a plain MLP "
             + "neural ODE, then report the geometric-mean relative error of 30-time-unit rollouts from the test starts. "
             + "The defaults are the published setting and take hours on two cores; --trajectories 100 --epochs 50 --seeds 1 takes seconds.");
-        foreach (var option in new Option[] { trajectories, epochs, seeds, hidden, substeps, json, output, force, quiet })
+        foreach (var option in new Option[] { trajectories, epochs, seeds, firstSeed, hidden, substeps, json, output, force, quiet })
         {
             command.Options.Add(option);
         }
@@ -46,7 +47,8 @@ internal static class DemoCommand
                 Epochs: parseResult.GetValue(epochs),
                 Seeds: parseResult.GetValue(seeds),
                 Hidden: hiddenText is null ? null : ParseWidths(hiddenText),
-                Substeps: parseResult.GetValue(substeps));
+                Substeps: parseResult.GetValue(substeps),
+                FirstSeed: parseResult.GetValue(firstSeed));
             bool printJson = parseResult.GetValue(json);
             IProgress<PendulumProgress>? progress = parseResult.GetValue(quiet) ? null : new ProgressPrinter(settings.Epochs);
             var result = PendulumExperiment.Run(settings, progress);
@@ -116,6 +118,7 @@ internal static class DemoCommand
                 ["trajectories"] = s.Trajectories,
                 ["epochs"] = s.Epochs,
                 ["seeds"] = s.Seeds,
+                ["first_seed"] = s.FirstSeed,
                 ["batch_size"] = s.BatchSize,
                 ["hidden"] = new JsonArray([.. s.HiddenLayers.Select(w => (JsonNode?)w)]),
                 ["substeps"] = s.Substeps,

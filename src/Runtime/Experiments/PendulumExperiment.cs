@@ -21,7 +21,7 @@ public enum PendulumModelKind
 /// <summary>Settings of the pendulum experiment; the defaults are the published setting.</summary>
 /// <param name="Trajectories">Trajectories per split (training, validation, test), one chunk each.</param>
 /// <param name="Epochs">Training epochs.</param>
-/// <param name="Seeds">Independent repetitions with seeds 0 .. Seeds - 1 (data and initial weights).</param>
+/// <param name="Seeds">Independent repetitions with seeds FirstSeed .. FirstSeed + Seeds - 1 (data and initial weights).</param>
 /// <param name="BatchSize">Chunks per Adam step.</param>
 /// <param name="Hidden">Hidden layer widths of every network.</param>
 /// <param name="Substeps">RK4 steps per sampling interval when training through the integrator.</param>
@@ -30,6 +30,7 @@ public enum PendulumModelKind
 /// <param name="TimePoints">Stored states per trajectory, and output times of the rollout metric.</param>
 /// <param name="DataTolerance">Relative tolerance of Dormand-Prince for the true dynamics (absolute: 1e-3 times it).</param>
 /// <param name="RolloutTolerance">Relative tolerance of Dormand-Prince for rollouts of the learned dynamics.</param>
+/// <param name="FirstSeed">The first seed, so that separate runs can cover disjoint seeds.</param>
 public sealed record PendulumSettings(
     int Trajectories = 500,
     int Epochs = 2000,
@@ -41,7 +42,8 @@ public sealed record PendulumSettings(
     double SampleInterval = 0.2,
     int TimePoints = 150,
     double DataTolerance = 1e-7,
-    double RolloutTolerance = 1e-6)
+    double RolloutTolerance = 1e-6,
+    int FirstSeed = 0)
 {
     /// <summary>The hidden widths in effect: four layers of 100 unless set.</summary>
     public IReadOnlyList<int> HiddenLayers => Hidden ?? [100, 100, 100, 100];
@@ -52,10 +54,10 @@ public sealed record PendulumSettings(
     /// <exception cref="ArgumentException">A count is not positive or a chunk is longer than a trajectory.</exception>
     internal void Validate()
     {
-        if (Trajectories < 1 || Epochs < 0 || Seeds < 1 || BatchSize < 1 || Substeps < 1 || ChunkLength < 2 || TimePoints < ChunkLength)
+        if (Trajectories < 1 || Epochs < 0 || Seeds < 1 || FirstSeed < 0 || BatchSize < 1 || Substeps < 1 || ChunkLength < 2 || TimePoints < ChunkLength)
         {
             throw new ArgumentException(
-                $"Pendulum settings are invalid: trajectories {Trajectories}, epochs {Epochs}, seeds {Seeds}, batch {BatchSize}, substeps {Substeps}, "
+                $"Pendulum settings are invalid: trajectories {Trajectories}, epochs {Epochs}, seeds {Seeds} from {FirstSeed}, batch {BatchSize}, substeps {Substeps}, "
                 + $"chunk {ChunkLength}, time points {TimePoints}. Counts must be positive, epochs nonnegative, and 2 <= chunk length <= time points.");
         }
     }
@@ -123,7 +125,7 @@ public static class PendulumExperiment
         var seconds = kinds.ToDictionary(k => k, _ => new List<double>());
         var validation = kinds.ToDictionary(k => k, _ => new List<double>());
         double total = 0;
-        for (int seed = 0; seed < settings.Seeds; seed++)
+        for (int seed = settings.FirstSeed; seed < settings.FirstSeed + settings.Seeds; seed++)
         {
             // Phases 1 and 2: data.
             var data = PendulumData.Generate(settings, (ulong)seed, ct);
@@ -304,8 +306,8 @@ public static class PendulumExperiment
         return Math.Exp(logSum / (times.Length * count));
     }
 
-    // Learned fields can blow up in finite time (an untrained quadratic field does). A state row that leaves the ball of
-    // radius DivergenceBound is frozen, so the other rows keep normal step sizes; its relative error then tends to 1.
+    // Learned fields can blow up in finite time, as an untrained quadratic field does. A state row that leaves the ball of
+    // radius DivergenceBound is frozen, so the other rows keep normal step sizes. Its relative error then tends to 1.
     private static OdeFunction Guarded(OdeFunction field) => (t, state, derivative) =>
     {
         int n = SpringPendulum.StateDimension;

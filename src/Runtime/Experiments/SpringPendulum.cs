@@ -11,7 +11,7 @@ namespace InvTheory.Runtime.Experiments;
 /// <remarks>
 /// The second spring term has no factor 1/2 (stiffness 2), matching the code behind the published results of the
 /// equivariant MLP benchmark [FWW21]. The system is invariant under rotations about the z axis and reflections in
-/// vertical planes; with the gravity vector as an extra input the learned models see full O(3) symmetry.
+/// vertical planes. Models that take the gravity vector as an extra input are O(3)-equivariant in (z, g) jointly.
 /// </remarks>
 public static class SpringPendulum
 {
