@@ -11,15 +11,19 @@ namespace InvTheory.Invariants.Equivariants;
 /// <remarks>
 /// <para>
 /// Algorithm: a degree-k map is F(x) = C m(x), with m(x) the vector of the N monomials of degree k and C an m x N
-/// matrix of unknowns (the basis of Sym^k(U^*) ⊗ W of monomial times basis vector). A constraint (A, B) maps each
+/// matrix of unknowns: the basis of Sym^k(U^*) ⊗ W is monomial times basis vector. A constraint (A, B) maps each
 /// monomial to a polynomial: x^alpha(A x) for a group element, the derivative of x^alpha along A x for a Lie algebra
-/// element; with M the N x N matrix of these images the condition reads C M = B C, one sparse equation per monomial
-/// beta and output coordinate j. All equations go into an incremental sparse row echelon form [Coh93, Sec. 2.2]; the
-/// kernel is read off the pivots, then brought to reduced row echelon form with the unknowns ordered by monomial
-/// (largest first in the ring's order) and then by output coordinate. That basis is unique, so the output is
-/// deterministic: each element has a distinct leading (monomial, coordinate) with coefficient 1, absent from the others.
+/// element. With M the N x N matrix of these images the condition reads C M = B C, one sparse equation per monomial
+/// beta and output coordinate j. The kernel of all equations is computed by incremental sparse Gauss-Jordan elimination
+/// [Coh93, Sec. 2.2], over Q modulo 62-bit primes with rational reconstruction and an exact check
+/// (<see cref="ModularKernel"/>).
 /// </para>
-/// <para>The group is never enumerated: each constraint (typically one per generator) contributes N m equations.</para>
+/// <para>
+/// The kernel is returned in reduced row echelon form with the unknowns ordered by monomial (largest first in the ring's
+/// order) and then by output coordinate. That basis is unique, so the output is deterministic: each element has a
+/// distinct leading (monomial, coordinate) with coefficient 1, absent from the others. The group is never enumerated:
+/// each constraint (typically one per generator) contributes N m equations.
+/// </para>
 /// </remarks>
 internal static class EquivariantSolver
 {
