@@ -57,7 +57,7 @@ public static class ResultTable
         row.Peer?.Method ?? "-",
         row.Peer is null ? "-" : TimeCell(row.Peer),
         row.Peer is null ? "-" : MemoryCell(row.Peer),
-        row.Ratio is double ratio ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : "-",
+        row.Ratio is double ratio ? ratio.ToString("G3", CultureInfo.InvariantCulture) : "-",
         row.CheckStatus,
     ];
 

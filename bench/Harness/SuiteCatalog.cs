@@ -11,6 +11,8 @@ public static class SuiteCatalog
         new LinearAlgebraSuite(),
         new LinearAlgebraCrossoverSuite(),
         new PolynomialSuite(),
+        new GroebnerSuite(),
+        new GroupsSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>

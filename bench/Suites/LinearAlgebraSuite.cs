@@ -61,7 +61,52 @@ public sealed class LinearAlgebraSuite : IBenchmarkSuite
                 a => "rank " + a.ReducedRowEchelon().Rank.ToString(CultureInfo.InvariantCulture),
                 GaussRow(squareGF) with { DefaultRuns = 3, WarmupRuns = 1 },
                 KernelRank(squareGF) with { DefaultRuns = 3, WarmupRuns = 1 }),
+
+            BenchmarkCase.Create(
+                "incremental-gf32003-1500x1000",
+                "IncrementalRowEchelon: insert 1500 sparse rows (6 nonzeros each) with 1000 columns over GF(32003), InvTheory only",
+                () => SparseRows(PrimeField.Get(32003), 1500, 1000, 6, seed: 20240603),
+                input => "rank " + InsertAll(input.Field, input.Rows).ToString(CultureInfo.InvariantCulture)),
+
+            BenchmarkCase.Create(
+                "incremental-q-300x400",
+                "IncrementalRowEchelon: insert 300 sparse rows (4 nonzeros each, entries in [-9, 9]) with 400 columns over Q, InvTheory only",
+                () => SparseRows(RationalField.Instance, 300, 400, 4, seed: 20240604),
+                input => "rank " + InsertAll(input.Field, input.Rows).ToString(CultureInfo.InvariantCulture)),
         ];
+    }
+
+    private static (Field<T> Field, SparseVector<T>[] Rows) SparseRows<T>(Field<T> field, int rows, int columns, int nonzerosPerRow, ulong seed)
+        where T : struct, IFieldElement<T>
+    {
+        var random = BenchmarkMatrices.RandomEntries(rows, 2 * nonzerosPerRow, int.MaxValue / 2, seed);
+        var result = new SparseVector<T>[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            var entries = new List<KeyValuePair<int, T>>();
+            for (int k = 0; k < nonzerosPerRow; k++)
+            {
+                int column = (int)(Math.Abs(random[i * 2 * nonzerosPerRow + 2 * k]) % columns);
+                long value = Math.Abs(random[i * 2 * nonzerosPerRow + 2 * k + 1]) % (2 * EntryBound + 1) - EntryBound;
+                entries.Add(new(column, field.FromInteger(value)));
+            }
+
+            result[i] = SparseVector.Create(entries);
+        }
+
+        return (field, result);
+    }
+
+    private static int InsertAll<T>(Field<T> field, SparseVector<T>[] rows)
+        where T : struct, IFieldElement<T>
+    {
+        var echelon = new IncrementalRowEchelon<T>(field);
+        foreach (var row in rows)
+        {
+            echelon.TryInsert(row);
+        }
+
+        return echelon.Rank;
     }
 
     /// <summary>Check text of a determinant: number of characters, a colon, and the last 12 characters.</summary>

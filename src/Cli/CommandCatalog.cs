@@ -13,5 +13,11 @@ internal static class CommandCatalog
         yield return PiCommand.Create();
         yield return VerifyCommand.Create();
         yield return GroebnerCommand.Create();
+        yield return GroupInfoCommand.Create();
+        yield return MolienCommand.Create();
+        yield return GroupsCommand.Create();
+        yield return RingCommand.Create();
+        yield return InvariantsCommand.Create();
+        yield return EquivariantsCommand.Create();
     }
 }

@@ -42,6 +42,52 @@ internal static class BruteForceInvariants
         return matrix.NullSpace().Count;
     }
 
+    /// <summary>
+    /// Returns the dimension of the degree-k polynomial maps F: V -&gt; V with F(s x) = s F(x) for every generator s,
+    /// the fixed space of F -&gt; s^-1 F(s x) on the basis e_a x^m.
+    /// </summary>
+    public static int CountEquivariants<T>(Field<T> field, IReadOnlyList<Matrix<T>> generators, int degree)
+        where T : struct, IFieldElement<T>
+    {
+        int d = generators[0].RowCount;
+        var monomials = Monomials(d, degree);
+        var index = new Dictionary<string, int>();
+        for (int i = 0; i < monomials.Count; i++)
+        {
+            index.Add(Key(monomials[i]), i);
+        }
+
+        int n = monomials.Count;
+        int size = d * n;
+        var stacked = new T[generators.Count * size * size];
+        for (int g = 0; g < generators.Count; g++)
+        {
+            var inverse = generators[g].Inverse();
+            for (int m = 0; m < n; m++)
+            {
+                var substituted = Substitute(field, generators[g], monomials[m]);
+                for (int a = 0; a < d; a++)
+                {
+                    int column = a * n + m;
+                    foreach (var (key, coefficient) in substituted)
+                    {
+                        for (int b = 0; b < d; b++)
+                        {
+                            if (!inverse[b, a].IsZero)
+                            {
+                                stacked[(g * size + b * n + index[key]) * size + column] += inverse[b, a] * coefficient;
+                            }
+                        }
+                    }
+
+                    stacked[(g * size + column) * size + column] -= field.One;
+                }
+            }
+        }
+
+        return Matrix.FromRowMajor(field, generators.Count * size, size, stacked).NullSpace().Count;
+    }
+
     private static List<int[]> Monomials(int variables, int degree)
     {
         var result = new List<int[]>();

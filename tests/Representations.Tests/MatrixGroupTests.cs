@@ -142,6 +142,17 @@ public sealed class MatrixGroupTests
     public void ReflectionGroupTest(string name, bool expected) => Assert.Equal(expected, Named(name).IsReflectionGroup);
 
     [Fact]
+    public void ReflectionSubgroupSmallerThanGroup()
+    {
+        // C_4 x C_2 from a rotation by 90 degrees combined with +-1 on the third axis: the only pseudo-reflection is
+        // diag(1, 1, -1), which generates a subgroup of order 2, not the whole group of order 8.
+        var group = new MatrixGroup<Rational>(Q, [Integers([0, -1, 0], [1, 0, 0], [0, 0, -1]), Integers([0, -1, 0], [1, 0, 0], [0, 0, 1])], "C4xC2");
+        Assert.Equal(new BigInteger(8), group.Order);
+        Assert.Equal(1, group.PseudoReflectionCount);
+        Assert.False(group.IsReflectionGroup);
+    }
+
+    [Fact]
     public void ComplexReflectionGroupsOverCyclotomicField()
     {
         var k = CyclotomicField.Get(3);

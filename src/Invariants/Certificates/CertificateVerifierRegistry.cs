@@ -18,6 +18,8 @@ public sealed class CertificateVerifierRegistry
         registry.Register(new SmithCertificateVerifier());
         registry.Register(new HermiteCertificateVerifier());
         registry.Register(new PiCertificateVerifier());
+        registry.Register(new RingCertificateVerifier());
+        registry.Register(new Equivariants.EquivariantCertificateVerifier());
         return registry;
     }
 

@@ -67,7 +67,7 @@ internal sealed class BuchbergerEngine<T>
 {
     private readonly PolynomialRing<T> _ring;
     private readonly TermOrder _order;
-    private readonly T _one;
+    private readonly T _fieldOne;
     private readonly List<EnginePolynomial<T>> _basis = [];
     private readonly List<int> _active = [];
     private readonly List<EnginePolynomial<T>> _inputs = [];
@@ -77,6 +77,12 @@ internal sealed class BuchbergerEngine<T>
     private TermBuffer _bufferA;
     private TermBuffer _bufferB;
 
+    // Set during Run, so that long reductions can stop at a limit or on cancellation.
+    private GroebnerOptions? _runOptions;
+    private Stopwatch? _runClock;
+    private CancellationToken _runToken;
+    private long _reductionSteps;
+
     /// <summary>A critical pair (I, J) of basis indices, or a waiting generator (I = input index, J = -1).</summary>
     private readonly record struct Pair(int I, int J, Monomial Lcm, int Sugar, long Serial);
 
@@ -84,7 +90,7 @@ internal sealed class BuchbergerEngine<T>
     {
         _ring = ring;
         _order = TermOrder.Compile(ring.Order, ring.VariableCount);
-        _one = ring.Field.One;
+        _fieldOne = ring.Field.One;
         _cofactorCount = cofactorCount;
         _pairs = new SortedSet<Pair>(Comparer<Pair>.Create(ComparePairs));
         _bufferA = new TermBuffer(16);
@@ -177,39 +183,117 @@ internal sealed class BuchbergerEngine<T>
     public bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {
         int lastDegree = -1;
-        while (_pairs.Count > 0)
+        _runOptions = options;
+        _runClock = clock;
+        _runToken = ct;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var pair = _pairs.Min;
-            if (degreeBound is int bound && pair.Sugar > bound)
+            while (_pairs.Count > 0)
             {
-                return false;
+                ct.ThrowIfCancellationRequested();
+                var pair = _pairs.Min;
+                if (degreeBound is int bound && pair.Sugar > bound)
+                {
+                    return false;
+                }
+
+                CheckLimits(pair.Sugar, options, clock);
+                if (progress is not null && (pair.Sugar != lastDegree || PairsReduced % 256 == 0))
+                {
+                    lastDegree = pair.Sugar;
+                    progress.Report(new GroebnerProgress(pair.Sugar, _pairs.Count, _active.Count, PairsReduced, phase));
+                }
+
+                var reduced = ReducePair(pair);
+                if (reduced is null)
+                {
+                    continue;
+                }
+
+                Insert(reduced);
+                if (IsUnit)
+                {
+                    _pairs.Clear();
+                    return true;
+                }
             }
 
-            CheckLimits(pair.Sugar, options, clock);
-            _pairs.Remove(pair);
-            PairsReduced++;
-            if (progress is not null && (pair.Sugar != lastDegree || PairsReduced % 256 == 0))
-            {
-                lastDegree = pair.Sugar;
-                progress.Report(new GroebnerProgress(pair.Sugar, _pairs.Count, _active.Count, PairsReduced, phase));
-            }
-
-            var reduced = pair.J < 0 ? ReduceInput(_inputs[pair.I]) : ReduceSPolynomial(pair);
-            if (reduced is null)
-            {
-                continue;
-            }
-
-            Insert(reduced);
-            if (IsUnit)
-            {
-                _pairs.Clear();
-                return true;
-            }
+            return true;
         }
+        finally
+        {
+            _runOptions = null;
+            _runClock = null;
+            _runToken = default;
+        }
+    }
 
-        return true;
+    /// <summary>Returns the waiting S-pairs (basis indices in insertion order) of sugar at most <paramref name="degreeBound"/>, in selection order.</summary>
+    public List<(int I, int J)> PendingPairs(int? degreeBound) =>
+        [.. _pairs.Where(p => p.J >= 0 && (degreeBound is null || p.Sugar <= degreeBound)).Select(p => (p.I, p.J))];
+
+    /// <summary>
+    /// Reduces the waiting pairs of sugar at most <paramref name="degreeBound"/> without adding anything to the basis.
+    /// Returns false as soon as one has a nonzero normal form; true when all reduce to zero, which makes the basis a
+    /// Groebner basis (up to the degree bound).
+    /// </summary>
+    public bool PairsReduceToZero(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, Stopwatch clock, CancellationToken ct)
+    {
+        _runOptions = options;
+        _runClock = clock;
+        _runToken = ct;
+        try
+        {
+            while (_pairs.Count > 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                var pair = _pairs.Min;
+                if (degreeBound is int bound && pair.Sugar > bound)
+                {
+                    return true;
+                }
+
+                if (options.TimeLimit is not null)
+                {
+                    CheckLimits(pair.Sugar, options with { MaxDegree = null, MaxPairs = null }, clock);
+                }
+
+                if (progress is not null && PairsReduced % 256 == 0)
+                {
+                    progress.Report(new GroebnerProgress(pair.Sugar, _pairs.Count, _active.Count, PairsReduced, "verify"));
+                }
+
+                if (ReducePair(pair) is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            _runOptions = null;
+            _runClock = null;
+            _runToken = default;
+        }
+    }
+
+    /// <summary>Removes a pair and returns its reduced S-polynomial (or reduced generator); on an exception the pair is queued again.</summary>
+    private EnginePolynomial<T>? ReducePair(Pair pair)
+    {
+        _pairs.Remove(pair);
+        try
+        {
+            var reduced = pair.J < 0 ? ReduceInput(_inputs[pair.I]) : ReduceSPolynomial(pair);
+            PairsReduced++;
+            return reduced;
+        }
+        catch
+        {
+            _pairs.Add(pair);
+            throw;
+        }
     }
 
     private void CheckLimits(int sugar, GroebnerOptions options, Stopwatch clock)
@@ -282,7 +366,7 @@ internal sealed class BuchbergerEngine<T>
         // Both leading terms are monic and cancel, so the S-polynomial is qf*tail(f) - qg*tail(g).
         var buffer = _bufferA;
         buffer.Clear();
-        MergeSubtract(f.Monomials, f.Coefficients, 1, f.Length, qf, g, qg, _one, ref buffer, firstScaled: true);
+        MergeSubtract(f.Monomials, f.Coefficients, 1, f.Length, qf, g, qg, _fieldOne, ref buffer, firstScaled: true);
         _bufferA = buffer;
         Polynomial<T>[]? cofactors = null;
         if (f.Cofactors is not null && g.Cofactors is not null)
@@ -290,7 +374,7 @@ internal sealed class BuchbergerEngine<T>
             cofactors = new Polynomial<T>[_cofactorCount];
             for (int i = 0; i < _cofactorCount; i++)
             {
-                cofactors[i] = Polynomial<T>.AddScaled(f.Cofactors[i].MultiplyByTerm(_one, qf), g.Cofactors[i].MultiplyByTerm(_one, qg), -_one);
+                cofactors[i] = Polynomial<T>.AddScaled(f.Cofactors[i].MultiplyByTerm(_fieldOne, qf), g.Cofactors[i].MultiplyByTerm(_fieldOne, qg), -_fieldOne);
             }
         }
 
@@ -406,8 +490,15 @@ internal sealed class BuchbergerEngine<T>
             int r = FindReducer(m);
             if (r < 0)
             {
-                if (!fullReduction && resultM.Count == 0)
+                if (!fullReduction)
                 {
+                    // Top reduction only: the leading term is irreducible, so the rest stays as it is.
+                    for (int k = position; k < current.Count; k++)
+                    {
+                        resultM.Add(current.Monomials[k]);
+                        resultC.Add(current.Coefficients[k]);
+                    }
+
                     break;
                 }
 
@@ -415,6 +506,11 @@ internal sealed class BuchbergerEngine<T>
                 resultC.Add(current.Coefficients[position]);
                 position++;
                 continue;
+            }
+
+            if ((++_reductionSteps & 1023) == 0)
+            {
+                CheckDuringReduction();
             }
 
             var g = _basis[r];
@@ -430,13 +526,6 @@ internal sealed class BuchbergerEngine<T>
             position = 0;
         }
 
-        // Terms left after an early stop (top reduction only) are appended unreduced.
-        for (int k = position; k < current.Count && !fullReduction && resultM.Count > 0; k++)
-        {
-            resultM.Add(current.Monomials[k]);
-            resultC.Add(current.Coefficients[k]);
-        }
-
         if (resultM.Count == 0)
         {
             return null;
@@ -449,7 +538,7 @@ internal sealed class BuchbergerEngine<T>
             for (int i = 0; i < cofactors.Length; i++)
             {
                 var sums = new Dictionary<Monomial, T>();
-                AddInto(sums, cofactors[i], _one, Monomial.One(_ring.VariableCount));
+                AddInto(sums, cofactors[i], _fieldOne, Monomial.One(_ring.VariableCount));
                 foreach (var (c, q, r) in steps!)
                 {
                     AddInto(sums, _basis[r].Cofactors![i], -c, q);
@@ -480,6 +569,18 @@ internal sealed class BuchbergerEngine<T>
         }
 
         return new EnginePolynomial<T>(ms, cs, sugar, newCofactors);
+    }
+
+    private void CheckDuringReduction()
+    {
+        _runToken.ThrowIfCancellationRequested();
+        if (_runOptions?.TimeLimit is TimeSpan limit && _runClock is not null && _runClock.Elapsed > limit)
+        {
+            throw new GroebnerLimitExceededException(
+                GroebnerLimit.TimeLimit,
+                $"Groebner basis: the run took {_runClock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
+                + $"(during a reduction, {_pairs.Count} pairs waiting). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
+        }
     }
 
     private static void AddInto(Dictionary<Monomial, T> sums, Polynomial<T> p, T c, Monomial q)

@@ -283,8 +283,8 @@ public static class Groebner
         var basis = Compute(blockRing, mapped, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, progress, ct);
 
         // Phase 3: keep the elements free of the first block and return to the original ring.
-        var kept = basis.Elements.Where(g => g.Monomials.All(m => IsFreeOfBlock(m, k))).Select(g => Permute(g, ring, permutation)).ToList();
-        return Compute(ring, kept, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, null, ct);
+        var eliminationGenerators = basis.Elements.Where(g => g.Monomials.All(m => IsFreeOfBlock(m, k))).Select(g => Permute(g, ring, permutation)).ToList();
+        return Compute(ring, eliminationGenerators, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, null, ct);
     }
 
     /// <summary>Returns the elimination ideal for the variables with the given names.</summary>
@@ -375,7 +375,7 @@ public static class Groebner
         var basis = Compute(graphRing, graph, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, progress, ct);
 
         // Phase 3: the elements free of x, moved to K[y].
-        var kept = new List<Polynomial<T>>();
+        var eliminationGenerators = new List<Polynomial<T>>();
         foreach (var g in basis.Elements)
         {
             if (!g.Monomials.All(m => IsFreeOfBlock(m, n)))
@@ -389,10 +389,10 @@ public static class Groebner
                 ms[t] = Monomial.FromExponentsUnchecked(g.Monomials[t].Exponents[n..].ToArray());
             }
 
-            kept.Add(targetRing.FromUnsortedUnique(ms, [.. g.Coefficients]));
+            eliminationGenerators.Add(targetRing.FromUnsortedUnique(ms, [.. g.Coefficients]));
         }
 
-        return Compute(targetRing, kept, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, null, ct);
+        return Compute(targetRing, eliminationGenerators, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, null, ct);
     }
 
     private static bool IsFreeOfBlock(Monomial m, int blockSize)

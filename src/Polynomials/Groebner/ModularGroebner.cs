@@ -1,10 +1,37 @@
+using System.Diagnostics;
+using System.Numerics;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials.Groebner;
 
-/// <summary>Groebner bases over Q by computation modulo primes, lifting and exact verification.</summary>
+/// <summary>
+/// Groebner bases over Q by computation modulo primes: reduced bases over GF(p) for 31-bit primes, Chinese
+/// remaindering and rational reconstruction of the coefficients, and an exact verification over Q.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Algorithm: modular Groebner bases with majority vote on the leading monomials and a test prime
+/// [Arn03], [IPS11]; rational reconstruction [GG13, Sec. 5.10].
+/// </para>
+/// <para>
+/// Soundness. The generators are scaled to primitive integer polynomials f_i, so I_p = (f_i mod p) is defined
+/// for every p. Inhomogeneous generators are first homogenized with a new variable h, using the order that compares
+/// the x-part by the ring's order and then the power of h; dehomogenizing a Groebner basis of J = (f_i^h) for that
+/// order gives a Groebner basis of I, whatever the ring's order. So the lifted candidate G is always a homogeneous
+/// basis of a homogeneous ideal J, and it is accepted only after these exact checks over Q:
+/// (1) G consists of homogeneous polynomials and every f_i reduces to zero modulo G, so J ⊆ (G);
+/// (2) every S-pair that survives the Gebauer-Moeller criteria reduces to zero modulo G, so G is a Groebner basis of (G);
+/// (3) LM(G) = LM(G_p) for a prime p whose reduced basis G_p of J_p was computed.
+/// Then HF_{R/(G)} = HF_{R/LM(G)} = HF_{R/J_p} ≥ HF_{R/J} (the rank of the integer matrix of J in each degree can
+/// only drop modulo p) and J ⊆ (G) gives HF_{R/(G)} ≤ HF_{R/J}, so (G) = J. A candidate that fails a check is
+/// discarded and more primes are used.
+/// </para>
+/// </remarks>
 internal static class ModularGroebner
 {
+    /// <summary>Largest number of primes tried before giving up.</summary>
+    private const int MaxPrimes = 400;
+
     public static GroebnerBasis<Rational> Compute(
         PolynomialRing<Rational> ring,
         List<Polynomial<Rational>> generators,
@@ -12,7 +39,382 @@ internal static class ModularGroebner
         IProgress<GroebnerProgress>? progress,
         CancellationToken ct)
     {
-        // TODO: the modular engine; until it lands, the rational Buchberger engine is used.
-        return Groebner.ComputeBuchberger(ring, generators, options, progress, ct);
+        var clock = Stopwatch.StartNew();
+        if (generators.Count == 0)
+        {
+            return new GroebnerBasis<Rational>(ring, [], generators, null, null);
+        }
+
+        // Phase 1: primitive integer generators, homogenized when needed.
+        bool homogeneous = generators.All(f => f.IsHomogeneous);
+        var workRing = homogeneous ? ring : HomogenizingRing(ring);
+        var work = generators.Select(f => homogeneous ? Primitive(f) : Primitive(Homogenize(f, workRing))).ToList();
+
+        // Phase 2: reduced bases modulo primes until a lifted candidate passes the test prime and the verification.
+        var groups = new Dictionary<string, List<(ulong Prime, List<Polynomial<ModInt>> Basis)>>(StringComparer.Ordinal);
+        List<Polynomial<Rational>>? candidate = null;
+        int? truncation = null;
+        int primesUsed = 0;
+        foreach (ulong p in Primes())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (primesUsed++ >= MaxPrimes)
+            {
+                throw new InvariantTheoryException(
+                    $"Modular Groebner basis: no verified candidate after {MaxPrimes} primes for {generators.Count} generators in {ring}. "
+                    + "This points to a bug; use GroebnerAlgorithm.Buchberger.");
+            }
+
+            if (work.Any(f => PrimeModulus.Reduce(f.LeadingCoefficient.Numerator, p) == 0))
+            {
+                continue;
+            }
+
+            var field = PrimeField.Get(p);
+            var ringP = new PolynomialRing<ModInt>(field, workRing.Variables, workRing.Order);
+            var engine = new BuchbergerEngine<ModInt>(ringP, 0);
+            foreach (var f in work)
+            {
+                engine.AddGenerator(Reduce(f, ringP, field), -1);
+            }
+
+            bool complete = engine.Run(options.DegreeBound, options, progress, $"modular p={p}", clock, ct);
+            var basisP = engine.ReducedBasis(ct).Select(engine.ToPolynomial).ToList();
+            truncation = complete ? null : options.DegreeBound;
+
+            // Test prime: a candidate that reduces to this prime's basis is verified over Q.
+            if (candidate is not null && TryReduce(candidate, ringP, field) is { } candidateModP && candidateModP.SequenceEqual(basisP))
+            {
+                progress?.Report(new GroebnerProgress(0, 0, candidate.Count, 0, "verify"));
+                if (Verify(workRing, work, candidate, truncation, options, progress, clock, ct))
+                {
+                    return Finish(ring, generators, homogeneous, candidate, truncation, options, ct);
+                }
+            }
+
+            string key = string.Join(';', basisP.Select(g => g.LeadingMonomial.ToString()));
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+            }
+
+            group.Add((p, basisP));
+
+            // Lift from the largest group (majority vote on the leading monomials).
+            var best = groups.Values.OrderByDescending(g => g.Count).ThenBy(g => g[0].Prime).First();
+            progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.Count, "lift"));
+            candidate = Lift(workRing, best);
+        }
+
+        throw new InvalidOperationException("The prime sequence ended; this points to a bug.");
+    }
+
+    /// <summary>Returns the final basis in the caller's ring: the candidate itself, or its dehomogenization interreduced.</summary>
+    private static GroebnerBasis<Rational> Finish(
+        PolynomialRing<Rational> ring,
+        List<Polynomial<Rational>> generators,
+        bool homogeneous,
+        List<Polynomial<Rational>> candidate,
+        int? truncation,
+        GroebnerOptions options,
+        CancellationToken ct)
+    {
+        _ = options;
+        if (homogeneous)
+        {
+            var sorted = candidate.OrderBy(g => g.LeadingMonomial, TermOrder.Compile(ring.Order, ring.VariableCount)).ToArray();
+            return new GroebnerBasis<Rational>(ring, sorted, generators, truncation, null);
+        }
+
+        // Dehomogenize, keep one element per minimal leading monomial, and interreduce.
+        var order = TermOrder.Compile(ring.Order, ring.VariableCount);
+        var dehomogenized = candidate.Select(g => Dehomogenize(g, ring)).OrderBy(g => g.LeadingMonomial, order).ToList();
+        var minimal = new List<Polynomial<Rational>>();
+        foreach (var g in dehomogenized)
+        {
+            if (!minimal.Any(m => m.LeadingMonomial.Divides(g.LeadingMonomial)))
+            {
+                minimal.Add(g);
+            }
+        }
+
+        var engine = new BuchbergerEngine<Rational>(ring, 0);
+        engine.Seed(minimal, int.MaxValue);
+        return new GroebnerBasis<Rational>(ring, [.. engine.ReducedBasis(ct).Select(engine.ToPolynomial)], generators, null, null);
+    }
+
+    /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) holds because the candidate was lifted from a prime's basis.</summary>
+    private static bool Verify(
+        PolynomialRing<Rational> ring,
+        List<Polynomial<Rational>> generators,
+        List<Polynomial<Rational>> candidate,
+        int? truncation,
+        GroebnerOptions options,
+        IProgress<GroebnerProgress>? progress,
+        Stopwatch clock,
+        CancellationToken ct)
+    {
+        if (!candidate.All(g => g.IsHomogeneous))
+        {
+            return false;
+        }
+
+        // The pairs that survive the Gebauer-Moeller criteria; the criteria keep Buchberger's criterion valid.
+        var engine = new BuchbergerEngine<Rational>(ring, 0);
+        engine.Seed(candidate, -1);
+        var pairs = engine.PendingPairs(truncation);
+        var verifier = new IntegerReducer(ring, candidate);
+        foreach (var f in generators)
+        {
+            ct.ThrowIfCancellationRequested();
+            if ((truncation is null || f.TotalDegree <= truncation) && !verifier.ReducesToZero(f))
+            {
+                return false;
+            }
+        }
+
+        for (int k = 0; k < pairs.Count; k++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (options.TimeLimit is TimeSpan limit && clock.Elapsed > limit)
+            {
+                throw new GroebnerLimitExceededException(
+                    GroebnerLimit.TimeLimit,
+                    $"Groebner basis: the run took {clock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
+                    + $"(verifying the modular result, {pairs.Count - k} pairs left). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
+            }
+
+            if (k % 256 == 0)
+            {
+                progress?.Report(new GroebnerProgress(0, pairs.Count - k, candidate.Count, k, "verify"));
+            }
+
+            if (!verifier.SPolynomialReducesToZero(pairs[k].I, pairs[k].J))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Lifts the bases of one group of primes by Chinese remaindering and rational reconstruction; null when a coefficient does not reconstruct yet.</summary>
+    private static List<Polynomial<Rational>>? Lift(PolynomialRing<Rational> ring, List<(ulong Prime, List<Polynomial<ModInt>> Basis)> group)
+    {
+        int count = group[0].Basis.Count;
+        BigInteger modulus = BigInteger.One;
+        foreach (var (p, _) in group)
+        {
+            modulus *= p;
+        }
+
+        var bound = Sqrt(modulus / 2);
+        var result = new List<Polynomial<Rational>>(count);
+        for (int j = 0; j < count; j++)
+        {
+            // Residues per monomial over the union of the supports (a missing monomial has residue 0).
+            var residues = new Dictionary<Monomial, BigInteger>();
+            BigInteger m = BigInteger.One;
+            foreach (var (p, basis) in group)
+            {
+                var g = basis[j];
+                var values = new Dictionary<Monomial, ulong>();
+                for (int t = 0; t < g.TermCount; t++)
+                {
+                    values[g.MonomialSpan[t]] = g.CoefficientSpan[t].Value;
+                }
+
+                foreach (var key in residues.Keys.Union(values.Keys).ToList())
+                {
+                    var x = residues.GetValueOrDefault(key);
+                    ulong r = values.GetValueOrDefault(key);
+
+                    // Garner step: x + m * ((r - x) * m^{-1} mod p).
+                    ulong xModP = PrimeModulus.Reduce(x, p);
+                    ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(m, p), p);
+                    ulong difference = r >= xModP ? r - xModP : r + p - xModP;
+                    residues[key] = x + m * PrimeModulus.MultiplyMod(difference, inverse, p);
+                }
+
+                m *= p;
+            }
+
+            var terms = new List<(Rational, Monomial)>();
+            foreach (var (monomial, residue) in residues)
+            {
+                if (residue.IsZero)
+                {
+                    continue;
+                }
+
+                if (RationalReconstruction(residue, modulus, bound) is not { } value)
+                {
+                    return null;
+                }
+
+                terms.Add((value, monomial));
+            }
+
+            result.Add(ring.FromTerms(terms));
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns a/b with a ≡ u b (mod m), |a| and b at most sqrt(m/2), or null when none exists.</summary>
+    /// <remarks>Algorithm: rational reconstruction by the extended Euclidean algorithm [GG13, Sec. 5.10].</remarks>
+    internal static Rational? RationalReconstruction(BigInteger u, BigInteger m) => RationalReconstruction(u, m, Sqrt(m / 2));
+
+    private static Rational? RationalReconstruction(BigInteger u, BigInteger m, BigInteger bound)
+    {
+        BigInteger r0 = m, r1 = ((u % m) + m) % m;
+        BigInteger t0 = BigInteger.Zero, t1 = BigInteger.One;
+        while (r1 > bound)
+        {
+            var q = BigInteger.Divide(r0, r1);
+            (r0, r1) = (r1, r0 - q * r1);
+            (t0, t1) = (t1, t0 - q * t1);
+        }
+
+        if (t1.IsZero || BigInteger.Abs(t1) > bound || !BigInteger.GreatestCommonDivisor(r1, t1).IsOne)
+        {
+            return null;
+        }
+
+        return t1.Sign < 0 ? Rational.Create(-r1, -t1) : Rational.Create(r1, t1);
+    }
+
+    /// <summary>Returns floor(sqrt(n)) by Newton's iteration.</summary>
+    private static BigInteger Sqrt(BigInteger n)
+    {
+        if (n < 2)
+        {
+            return n;
+        }
+
+        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
+        while (true)
+        {
+            var y = (x + n / x) >> 1;
+            if (y >= x)
+            {
+                return x;
+            }
+
+            x = y;
+        }
+    }
+
+    /// <summary>Primes below 2^31, largest first.</summary>
+    private static IEnumerable<ulong> Primes()
+    {
+        for (ulong p = (1UL << 31) - 1; p > 1UL << 30; p -= 2)
+        {
+            if (PrimeModulus.IsPrime(p))
+            {
+                yield return p;
+            }
+        }
+    }
+
+    /// <summary>Returns f scaled to a primitive integer polynomial with positive leading coefficient.</summary>
+    private static Polynomial<Rational> Primitive(Polynomial<Rational> f)
+    {
+        BigInteger lcm = BigInteger.One;
+        foreach (var c in f.CoefficientSpan)
+        {
+            lcm = lcm / BigInteger.GreatestCommonDivisor(lcm, c.Denominator) * c.Denominator;
+        }
+
+        BigInteger content = BigInteger.Zero;
+        foreach (var c in f.CoefficientSpan)
+        {
+            content = BigInteger.GreatestCommonDivisor(content, c.Numerator * (lcm / c.Denominator));
+        }
+
+        var scale = Rational.Create(lcm, content);
+        return f.LeadingCoefficient.Sign < 0 ? f * -scale : f * scale;
+    }
+
+    private static Polynomial<ModInt> Reduce(Polynomial<Rational> f, PolynomialRing<ModInt> ring, PrimeField field)
+    {
+        var terms = new List<(ModInt, Monomial)>(f.TermCount);
+        for (int t = 0; t < f.TermCount; t++)
+        {
+            terms.Add((field.FromInteger(f.CoefficientSpan[t].Numerator), f.MonomialSpan[t]));
+        }
+
+        return ring.FromTerms(terms);
+    }
+
+    /// <summary>Reduces rational polynomials modulo p, made monic; null when a denominator or leading coefficient vanishes modulo p.</summary>
+    private static List<Polynomial<ModInt>>? TryReduce(List<Polynomial<Rational>> polynomials, PolynomialRing<ModInt> ring, PrimeField field)
+    {
+        var result = new List<Polynomial<ModInt>>(polynomials.Count);
+        foreach (var f in polynomials)
+        {
+            var terms = new List<(ModInt, Monomial)>(f.TermCount);
+            for (int t = 0; t < f.TermCount; t++)
+            {
+                var c = f.CoefficientSpan[t];
+                if (PrimeModulus.Reduce(c.Denominator, field.Prime) == 0)
+                {
+                    return null;
+                }
+
+                terms.Add((field.FromRational(c), f.MonomialSpan[t]));
+            }
+
+            var g = ring.FromTerms(terms);
+            if (g.IsZero || g.LeadingMonomial != f.LeadingMonomial)
+            {
+                return null;
+            }
+
+            result.Add(g.Monic());
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns K[x_1..x_n, h] with the order comparing the x-part by the ring's order first, then the power of h.</summary>
+    private static PolynomialRing<Rational> HomogenizingRing(PolynomialRing<Rational> ring)
+    {
+        string name = "_h";
+        for (int k = 1; ring.IndexOf(name) >= 0; k++)
+        {
+            name = "_h" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new PolynomialRing<Rational>(
+            ring.Field, ring.Variables.Append(name), MonomialOrder.Block(ring.Order, ring.VariableCount, MonomialOrder.Lex));
+    }
+
+    private static Polynomial<Rational> Homogenize(Polynomial<Rational> f, PolynomialRing<Rational> target)
+    {
+        int degree = f.TotalDegree;
+        int n = f.Ring.VariableCount;
+        var ms = new Monomial[f.TermCount];
+        for (int t = 0; t < ms.Length; t++)
+        {
+            var e = new ushort[n + 1];
+            f.MonomialSpan[t].Exponents.CopyTo(e);
+            e[n] = (ushort)(degree - f.MonomialSpan[t].TotalDegree);
+            ms[t] = Monomial.FromExponentsUnchecked(e);
+        }
+
+        return target.FromUnsortedUnique(ms, f.CoefficientSpan.ToArray());
+    }
+
+    private static Polynomial<Rational> Dehomogenize(Polynomial<Rational> g, PolynomialRing<Rational> target)
+    {
+        int n = target.VariableCount;
+        var ms = new Monomial[g.TermCount];
+        for (int t = 0; t < ms.Length; t++)
+        {
+            ms[t] = Monomial.FromExponentsUnchecked(g.MonomialSpan[t].Exponents[..n].ToArray());
+        }
+
+        return target.FromUnsortedUnique(ms, g.CoefficientSpan.ToArray()).Monic();
     }
 }

@@ -1,61 +1,72 @@
+using System.Runtime.CompilerServices;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials.LinearAlgebra;
 
 /// <summary>
-/// A growing set of sparse row vectors kept in reduced row echelon form: the basis of the span of every row
-/// inserted so far. Built for systems with many columns and few nonzeros per row, such as the spaces of
-/// invariants of one degree.
+/// A growing set of sparse row vectors kept in row echelon form: a basis of the span of every row inserted so far.
+/// Built for systems with many columns and few nonzeros per row, such as the spaces of invariants of one degree.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Algorithm: incremental Gauss-Jordan elimination [Coh93, Sec. 2.2]. Every basis row has a pivot, its
-/// first nonzero column, where it has value 1, and every basis row is zero at the pivots of the others.
-/// So the basis is the reduced row echelon form of the span, whatever the order of insertion. Reducing a row
-/// is one pass: for each pivot c where the row is nonzero, subtract row[c] times the basis row of c.
+/// Algorithm: incremental Gaussian elimination with a final back substitution [Coh93, Sec. 2.2]. Every basis row has
+/// a pivot, its first nonzero column, where it has value 1, and no two rows share a pivot. The rows are semi-reduced:
+/// a row may be nonzero at the pivots of rows inserted after it. Skipping the back substitution on every insertion
+/// keeps the rows sparse. <see cref="ToReducedBasis"/> applies it once, giving the reduced row echelon form of the span,
+/// which does not depend on the order of insertion.
 /// </para>
 /// <para>
-/// Reducing a row with k nonzeros at pivot columns costs the sum of the sizes of those k basis rows, plus
-/// sorting the touched columns. Inserting an independent row also updates the basis rows that are nonzero
-/// at its pivot. Instances are mutable and not thread-safe.
+/// <see cref="Reduce"/> subtracts basis rows in increasing order of their pivots until no pivot column is nonzero. It
+/// costs the sizes of the basis rows it uses, plus a heap operation per pivot column touched and sorting the touched
+/// columns. Instances are mutable and not thread-safe.
 /// </para>
 /// </remarks>
 public sealed class IncrementalRowEchelon<T>
     where T : struct, IFieldElement<T>
 {
-    private readonly Dictionary<int, SparseVector<T>> _rowOfPivot = [];
-    private readonly List<int> _touched = [];
+    private readonly List<SparseVector<T>> _rows = [];
 
-    // Dense scratch space for Reduce: _accumulator[j] is live only when _stamp[j] == _generation.
+    // _rowOfColumn[c] is 1 + the index in _rows of the row with pivot c, or 0 when c is not a pivot (or beyond the array).
+    private int[] _rowOfColumn = [];
+    private readonly List<int> _touched = [];
+    private readonly PriorityQueue<int, int> _pendingPivots = new();
+
+    // Dense scratch space for Reduce: _accumulator[j] is live only when _stamp[j] == _generation, and pivot column j
+    // is already in _pendingPivots when _queued[j] == _generation.
     private T[] _accumulator = [];
     private int[] _stamp = [];
+    private int[] _queued = [];
     private int _generation;
     private int _maxColumn = -1;
+
+    // The reduced basis, sorted by pivot; null after an insertion until ToReducedBasis computes it again.
+    private SparseVector<T>[]? _reducedBasis;
+
+    // Over GF(p) with p below 2^31, Reduce works on raw residues in _residues instead of ModInt values.
+    private readonly PrimeField? _primeField;
+    private readonly WordPrime _wordPrime;
+    private ulong[] _residues = [];
 
     /// <summary>Creates an empty echelon form over <paramref name="field"/>.</summary>
     public IncrementalRowEchelon(Field<T> field)
     {
         ArgumentNullException.ThrowIfNull(field);
         Field = field;
+        if (typeof(T) == typeof(ModInt) && PrimeFieldKernels.Applies(field))
+        {
+            _primeField = (PrimeField)(object)field;
+            _wordPrime = WordPrime.Create(_primeField.Prime);
+        }
     }
 
     /// <summary>The field of the entries.</summary>
     public Field<T> Field { get; }
 
     /// <summary>The dimension of the span of the inserted rows.</summary>
-    public int Rank => _rowOfPivot.Count;
+    public int Rank => _rows.Count;
 
     /// <summary>The pivot columns, in increasing order.</summary>
-    public IReadOnlyList<int> PivotColumns
-    {
-        get
-        {
-            var pivots = new int[_rowOfPivot.Count];
-            _rowOfPivot.Keys.CopyTo(pivots, 0);
-            Array.Sort(pivots);
-            return Array.AsReadOnly(pivots);
-        }
-    }
+    public IReadOnlyList<int> PivotColumns => Array.AsReadOnly(SortedPivots());
 
     /// <summary>
     /// Returns the normal form of <paramref name="row"/> modulo the span: the unique vector that differs from the row
@@ -64,18 +75,15 @@ public sealed class IncrementalRowEchelon<T>
     public SparseVector<T> Reduce(SparseVector<T> row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var indices = row.IndexSpan;
-        bool hitsPivot = false;
-        foreach (int column in indices)
+        foreach (int column in row.IndexSpan)
         {
-            if (_rowOfPivot.ContainsKey(column))
+            if (IsPivot(column))
             {
-                hitsPivot = true;
-                break;
+                return ReduceCore(row);
             }
         }
 
-        return hitsPivot ? ReduceCore(row) : row;
+        return row;
     }
 
     /// <summary>Whether <paramref name="row"/> lies in the span of the inserted rows.</summary>
@@ -103,64 +111,112 @@ public sealed class IncrementalRowEchelon<T>
             return false;
         }
 
-        // Normalize the pivot to 1, then clear the new pivot column from the other basis rows. Only rows with an
-        // earlier pivot can be nonzero there, and subtracting a multiple of the new row keeps them zero at the other pivots.
-        int pivot = reduced.LeadingIndex;
+        // The reduced row is zero at every pivot, so its first column is a new pivot; normalize the entry there to 1.
         var leading = reduced.ValueSpan[0];
         if (!leading.IsOne)
         {
             reduced = reduced.Scale(leading.Inverse());
         }
 
-        if (_rowOfPivot.Count > 0)
+        int pivot = reduced.LeadingIndex;
+        if (pivot >= _rowOfColumn.Length)
         {
-            List<KeyValuePair<int, SparseVector<T>>>? updates = null;
-            foreach (var (otherPivot, basisRow) in _rowOfPivot)
-            {
-                if (otherPivot > pivot)
-                {
-                    continue;
-                }
-
-                var coefficient = basisRow[pivot];
-                if (coefficient.IsZero)
-                {
-                    continue;
-                }
-
-                updates ??= [];
-                updates.Add(new(otherPivot, basisRow.AddScaled(reduced, -coefficient)));
-            }
-
-            if (updates is not null)
-            {
-                foreach (var (otherPivot, updated) in updates)
-                {
-                    _rowOfPivot[otherPivot] = updated;
-                }
-            }
+            Array.Resize(ref _rowOfColumn, Math.Max(pivot + 1, Math.Min(Array.MaxLength, 2 * _rowOfColumn.Length)));
         }
 
-        _rowOfPivot.Add(pivot, reduced);
+        _rows.Add(reduced);
+        _rowOfColumn[pivot] = _rows.Count;
         _maxColumn = Math.Max(_maxColumn, reduced.LastIndex);
+        _reducedBasis = null;
         return true;
     }
 
-    /// <summary>Returns the basis rows sorted by pivot column: the nonzero rows of the reduced row echelon form of the span.</summary>
-    public IReadOnlyList<SparseVector<T>> ToReducedBasis()
+    /// <summary>
+    /// Returns the basis rows of the reduced row echelon form of the span, sorted by pivot column: each has a 1 at its
+    /// pivot and is zero at the other pivots. The result is cached until the next successful <see cref="TryInsert"/>.
+    /// </summary>
+    public IReadOnlyList<SparseVector<T>> ToReducedBasis() => Array.AsReadOnly(ReducedBasis());
+
+    /// <summary>Returns the reduced basis row whose pivot is <paramref name="pivotColumn"/>, or null when that column is not a pivot.</summary>
+    public SparseVector<T>? BasisRowOfPivot(int pivotColumn)
     {
-        var pivots = PivotColumns;
-        var basis = new SparseVector<T>[pivots.Count];
-        for (int k = 0; k < basis.Length; k++)
+        if (!IsPivot(pivotColumn))
         {
-            basis[k] = _rowOfPivot[pivots[k]];
+            return null;
         }
 
-        return Array.AsReadOnly(basis);
+        var basis = ReducedBasis();
+        int low = 0, high = basis.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >> 1;
+            int pivot = basis[middle].LeadingIndex;
+            if (pivot == pivotColumn)
+            {
+                return basis[middle];
+            }
+
+            if (pivot < pivotColumn)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>Returns the basis row whose pivot is <paramref name="pivotColumn"/>, or null when that column is not a pivot.</summary>
-    public SparseVector<T>? BasisRowOfPivot(int pivotColumn) => _rowOfPivot.GetValueOrDefault(pivotColumn);
+    private bool IsPivot(int column) => (uint)column < (uint)_rowOfColumn.Length && _rowOfColumn[column] != 0;
+
+    private SparseVector<T> RowOfPivot(int column) => _rows[_rowOfColumn[column] - 1];
+
+    private int[] SortedPivots()
+    {
+        var pivots = new int[_rows.Count];
+        for (int k = 0; k < pivots.Length; k++)
+        {
+            pivots[k] = _rows[k].LeadingIndex;
+        }
+
+        Array.Sort(pivots);
+        return pivots;
+    }
+
+    private SparseVector<T>[] ReducedBasis()
+    {
+        if (_reducedBasis is not null)
+        {
+            return _reducedBasis;
+        }
+
+        // Back substitution from the last pivot down. Invariant: the rows with pivot above the current one are fully
+        // reduced, so each is zero at the others' pivots, and one subtraction per pivot entry of the current row clears it.
+        var pivots = SortedPivots();
+        var basis = new SparseVector<T>[pivots.Length];
+        var reducedOfPivot = new Dictionary<int, SparseVector<T>>(pivots.Length);
+        for (int k = pivots.Length - 1; k >= 0; k--)
+        {
+            var row = RowOfPivot(pivots[k]);
+            var indices = row.IndexSpan;
+            var values = row.ValueSpan;
+            for (int e = 1; e < indices.Length; e++)
+            {
+                if (reducedOfPivot.TryGetValue(indices[e], out var later))
+                {
+                    row = row.AddScaled(later, -values[e]);
+                }
+            }
+
+            basis[k] = row;
+            reducedOfPivot.Add(pivots[k], row);
+        }
+
+        _reducedBasis = basis;
+        return basis;
+    }
 
     private SparseVector<T> ReduceCore(SparseVector<T> row)
     {
@@ -168,13 +224,21 @@ public sealed class IncrementalRowEchelon<T>
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_stamp);
+            Array.Clear(_queued);
             _generation = 1;
+        }
+
+        _touched.Clear();
+        _pendingPivots.Clear();
+        if (_primeField is not null)
+        {
+            return ReduceResidues(row);
         }
 
         int generation = _generation;
         var accumulator = _accumulator;
         var stamp = _stamp;
-        _touched.Clear();
+        var queued = _queued;
 
         var indices = row.IndexSpan;
         var values = row.ValueSpan;
@@ -184,21 +248,27 @@ public sealed class IncrementalRowEchelon<T>
             stamp[column] = generation;
             accumulator[column] = values[k];
             _touched.Add(column);
+            if (IsPivot(column))
+            {
+                queued[column] = generation;
+                _pendingPivots.Enqueue(column, column);
+            }
         }
 
-        // The coefficient of basis row B_c is row[c]: the basis rows vanish at each other's pivots, so no
-        // subtraction changes the entry of the accumulator at another pivot column.
-        for (int k = 0; k < indices.Length; k++)
+        // Basis rows only add entries right of their pivot, so taking pivots in increasing order clears each for good.
+        while (_pendingPivots.TryDequeue(out int pivot, out _))
         {
-            if (!_rowOfPivot.TryGetValue(indices[k], out var basisRow))
+            var factor = accumulator[pivot];
+            if (factor.IsZero)
             {
                 continue;
             }
 
-            var factor = values[k];
+            var basisRow = RowOfPivot(pivot);
             var basisIndices = basisRow.IndexSpan;
             var basisValues = basisRow.ValueSpan;
-            for (int b = 0; b < basisIndices.Length; b++)
+            accumulator[pivot] = default;
+            for (int b = 1; b < basisIndices.Length; b++)
             {
                 int column = basisIndices[b];
                 if (stamp[column] != generation)
@@ -209,14 +279,97 @@ public sealed class IncrementalRowEchelon<T>
                 }
 
                 accumulator[column] -= factor * basisValues[b];
+                if (queued[column] != generation && IsPivot(column))
+                {
+                    queued[column] = generation;
+                    _pendingPivots.Enqueue(column, column);
+                }
+            }
+        }
+
+        return GatherTouched();
+    }
+
+    // The same elimination as ReduceCore on raw residues modulo p; T is ModInt here, so the bit casts are identities.
+    private SparseVector<T> ReduceResidues(SparseVector<T> row)
+    {
+        int generation = _generation;
+        var accumulator = _residues;
+        var stamp = _stamp;
+        var queued = _queued;
+        var prime = _wordPrime;
+        ulong p = prime.Value;
+
+        var indices = row.IndexSpan;
+        var values = row.ValueSpan;
+        for (int k = 0; k < indices.Length; k++)
+        {
+            int column = indices[k];
+            stamp[column] = generation;
+            accumulator[column] = Unsafe.BitCast<T, ModInt>(values[k]).Value;
+            _touched.Add(column);
+            if (IsPivot(column))
+            {
+                queued[column] = generation;
+                _pendingPivots.Enqueue(column, column);
+            }
+        }
+
+        while (_pendingPivots.TryDequeue(out int pivot, out _))
+        {
+            ulong factor = accumulator[pivot];
+            if (factor == 0)
+            {
+                continue;
+            }
+
+            ulong negated = p - factor;
+            var basisRow = RowOfPivot(pivot);
+            var basisIndices = basisRow.IndexSpan;
+            var basisValues = basisRow.ValueSpan;
+            accumulator[pivot] = 0;
+            for (int b = 1; b < basisIndices.Length; b++)
+            {
+                int column = basisIndices[b];
+                if (stamp[column] != generation)
+                {
+                    stamp[column] = generation;
+                    accumulator[column] = 0;
+                    _touched.Add(column);
+                }
+
+                // accumulator + (p - factor) * value stays below p + p^2 < 2^62.
+                accumulator[column] = prime.Reduce(accumulator[column] + negated * Unsafe.BitCast<T, ModInt>(basisValues[b]).Value);
+                if (queued[column] != generation && IsPivot(column))
+                {
+                    queued[column] = generation;
+                    _pendingPivots.Enqueue(column, column);
+                }
             }
         }
 
         _touched.Sort();
+        var resultIndices = new List<int>(_touched.Count);
+        var resultValues = new List<T>(_touched.Count);
+        foreach (int column in _touched)
+        {
+            if (accumulator[column] != 0)
+            {
+                resultIndices.Add(column);
+                resultValues.Add(Unsafe.BitCast<ModInt, T>(_primeField!.FromResidue(accumulator[column])));
+            }
+        }
+
+        return new SparseVector<T>(resultIndices.ToArray(), resultValues.ToArray());
+    }
+
+    private SparseVector<T> GatherTouched()
+    {
+        _touched.Sort();
         int count = 0;
         foreach (int column in _touched)
         {
-            if (!accumulator[column].IsZero)
+            if (!_accumulator[column].IsZero)
             {
                 count++;
             }
@@ -227,10 +380,10 @@ public sealed class IncrementalRowEchelon<T>
         int n = 0;
         foreach (int column in _touched)
         {
-            if (!accumulator[column].IsZero)
+            if (!_accumulator[column].IsZero)
             {
                 resultIndices[n] = column;
-                resultValues[n] = accumulator[column];
+                resultValues[n] = _accumulator[column];
                 n++;
             }
         }
@@ -250,5 +403,12 @@ public sealed class IncrementalRowEchelon<T>
         var stamp = new int[size];
         _stamp.CopyTo(stamp, 0);
         _stamp = stamp;
+        var queued = new int[size];
+        _queued.CopyTo(queued, 0);
+        _queued = queued;
+        if (_primeField is not null)
+        {
+            _residues = new ulong[size];
+        }
     }
 }

@@ -22,11 +22,15 @@ internal sealed class ElementStore<T>
     where T : struct, IFieldElement<T>
 {
     private const int ChunkShift = 12;
+
+    // Integer values in [-SmallRange, SmallRange) are looked up in an array instead of the dictionary.
+    private const int SmallRange = 1024;
     private const int ChunkElements = 1 << ChunkShift;
 
     private readonly int _entryCount;
     private readonly Dictionary<T, int> _valueIndex = [];
     private readonly List<T> _values = [];
+    private readonly int[]? _smallIndex;
     private readonly List<byte[]> _chunks = [];
     private int[] _hashes = new int[ChunkElements];
     private int[] _slots = new int[2 * ChunkElements];
@@ -36,6 +40,11 @@ internal sealed class ElementStore<T>
     public ElementStore(int entryCount)
     {
         _entryCount = entryCount;
+        if (typeof(T) == typeof(SmallInteger))
+        {
+            _smallIndex = new int[2 * SmallRange];
+            Array.Fill(_smallIndex, -1);
+        }
     }
 
     /// <summary>Number of stored matrices.</summary>
@@ -101,7 +110,8 @@ internal sealed class ElementStore<T>
         Span<int> indices = _entryCount <= 256 ? stackalloc int[_entryCount] : new int[_entryCount];
         for (int k = 0; k < _entryCount; k++)
         {
-            if (!_valueIndex.TryGetValue(entries[k], out int index))
+            int index = LookUpValue(entries[k]);
+            if (index < 0)
             {
                 return -1;
             }
@@ -128,9 +138,26 @@ internal sealed class ElementStore<T>
         }
     }
 
+    // Returns the table index of a value, or -1 when the value is not in the table.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LookUpValue(T value)
+    {
+        if (_smallIndex is not null)
+        {
+            long small = Unsafe.As<T, SmallInteger>(ref value).Value + SmallRange;
+            if ((ulong)small < 2 * SmallRange)
+            {
+                return _smallIndex[small];
+            }
+        }
+
+        return _valueIndex.TryGetValue(value, out int index) ? index : -1;
+    }
+
     private int InternValue(T value)
     {
-        if (_valueIndex.TryGetValue(value, out int index))
+        int index = LookUpValue(value);
+        if (index >= 0)
         {
             return index;
         }
@@ -138,6 +165,15 @@ internal sealed class ElementStore<T>
         index = _values.Count;
         _values.Add(value);
         _valueIndex.Add(value, index);
+        if (_smallIndex is not null)
+        {
+            long small = Unsafe.As<T, SmallInteger>(ref value).Value + SmallRange;
+            if ((ulong)small < 2 * SmallRange)
+            {
+                _smallIndex[small] = index;
+            }
+        }
+
         int needed = index < 256 ? 1 : index < 65536 ? 2 : 4;
         if (needed > _width)
         {

@@ -7,7 +7,7 @@ namespace InvTheory.Representations.Internal;
 /// <summary>The Molien series of a finite matrix group over a field of characteristic 0, summed over conjugacy classes.</summary>
 internal static class MolienSeriesComputation
 {
-    /// <summary>The largest degree E * d of the common denominator (1 - t^E)^d that the summation accepts.</summary>
+    /// <summary>The largest degree of the common denominator of the class terms that the summation accepts.</summary>
     public const int MaxCommonDenominatorDegree = 20_000_000;
 
     /// <summary>
@@ -16,15 +16,16 @@ internal static class MolienSeriesComputation
     /// </summary>
     /// <remarks>
     /// Algorithm [Mol97], [Sta79, Sec. 2] summed over conjugacy classes:
-    ///   1. E = exponent of G; every det(I - t g) = prod (1 - lambda_i t) divides (1 - t^E)^d because each
-    ///      eigenvalue lambda_i is an E-th root of unity;
+    ///   1. for each class, count the eigenvalues of each order m: c_m(g). Then det(I - t g) = prod (1 - lambda_i t)
+    ///      divides D = prod Psi_m^e_m with e_m = max over classes of c_m(g), because 1 - lambda t divides Psi_m(t)
+    ///      when lambda is a primitive m-th root of unity;
     ///   2. for each class, one characteristic polynomial gives det(I - t g) = t^d charpoly(1/t), and the exact
-    ///      quotient (1 - t^E)^d / det(I - t g) is added with weight |C| w_C, over the field K;
+    ///      quotient D / det(I - t g) is added with weight |C| w_C, over the field K;
     ///   3. the sum is a polynomial over K whose coefficients must be rational integers (the weights and the
     ///      quotients are algebraic integers, and the total is fixed by the Galois group);
-    ///   4. cancel cyclotomic factors Psi_m (m | E) of the denominator against the numerator, then divide by |G|;
+    ///   4. cancel the cyclotomic factors of D against the numerator, then divide by |G|;
     ///   5. rewrite the denominator as a product of binomials (1 - t^k) (see <see cref="MolienSeries"/>).
-    /// Costs one characteristic polynomial and O(E d^2) field operations per class.
+    /// Costs two characteristic polynomials (one over Q of size d [K : Q]) and O(deg(D) d) field operations per class.
     /// </remarks>
     public static MolienSeries Compute<T>(
         MatrixGroup<T> group,
@@ -39,23 +40,37 @@ internal static class MolienSeriesComputation
         var order = group.Order;
         bool weighted = character is not null;
 
-        // Phase 1: the exponent and the common denominator (1 - t^E)^d.
-        var exponentBig = group.Exponent;
-        if (exponentBig * d > MaxCommonDenominatorDegree)
+        // Phase 1: the common denominator D = prod Psi_m^e_m, where e_m is the largest number of eigenvalues of order m
+        // of any element.
+        var exponents = new SortedDictionary<int, int>();
+        for (int c = 0; c < classes.Count; c++)
         {
-            throw new InvariantTheoryException(
-                $"Molien series of group '{group.Name}': the common denominator (1 - t^E)^d has degree E*d = {exponentBig}*{d}, "
-                + $"above the supported {MaxCommonDenominatorDegree}; the group's exponent is too large for summation over classes.");
+            ct.ThrowIfCancellationRequested();
+            foreach (var (m, count) in EigenvalueOrderCounts(field, classes[c], group.Name, ct))
+            {
+                exponents[m] = Math.Max(exponents.GetValueOrDefault(m), count);
+            }
         }
 
-        int exponent = (int)exponentBig;
-        int length = exponent * d - d + 1;
-        var binomials = new BigInteger[d + 1];
-        binomials[0] = BigInteger.One;
-        for (int i = 1; i <= d; i++)
+        long denominatorDegree = exponents.Sum(pair => (long)pair.Value * NumberTheory.EulerPhi(pair.Key));
+        if (denominatorDegree > MaxCommonDenominatorDegree)
         {
-            binomials[i] = binomials[i - 1] * (d - i + 1) / i;
+            throw new InvariantTheoryException(
+                $"Molien series of group '{group.Name}': the common denominator of the class terms has degree {denominatorDegree}, "
+                + $"above the supported {MaxCommonDenominatorDegree}.");
         }
+
+        BigInteger[] commonDenominator = [BigInteger.One];
+        foreach (var (m, e) in exponents)
+        {
+            for (int j = 0; j < e; j++)
+            {
+                commonDenominator = IntegerPolynomial.Multiply(commonDenominator, IntegerPolynomial.NormalizedCyclotomic(m));
+            }
+        }
+
+        var denominatorInField = commonDenominator.Select(field.FromInteger).ToArray();
+        int length = commonDenominator.Length - d;
 
         // Phase 2: class contributions. Invariant: sum contains the contributions of the classes processed so far.
         var sum = new T[length];
@@ -65,7 +80,6 @@ internal static class MolienSeriesComputation
             ct.ThrowIfCancellationRequested();
             progress?.Report(new GroupProgress(GroupComputationPhase.MolienSeries, c, classes.Count));
             var cls = classes[c];
-            var charPoly = cls.Representative.CharacteristicPolynomial(ct);
             var weight = field.FromInteger(cls.Size);
             if (weighted)
             {
@@ -77,7 +91,7 @@ internal static class MolienSeriesComputation
                 continue;
             }
 
-            DivideBinomialPower(field, charPoly, exponent, d, binomials, quotient, group.Name, c);
+            DivideExactly(denominatorInField, cls.Representative.CharacteristicPolynomial(ct), d, quotient, group.Name, c);
             for (int k = 0; k < length; k++)
             {
                 if (!quotient[k].IsZero)
@@ -107,14 +121,12 @@ internal static class MolienSeriesComputation
         }
 
         // Phase 4: lowest terms. multiplicity[m] is the power of Psi_m left in the denominator.
-        var divisors = NumberTheory.Divisors(exponent);
         var multiplicity = new Dictionary<int, int>();
         var reduced = IntegerPolynomial.Trim(numerator);
-        for (int i = divisors.Count - 1; i >= 0; i--)
+        foreach (var (m, exponent) in exponents.Reverse())
         {
             ct.ThrowIfCancellationRequested();
-            int m = divisors[i];
-            int e = d;
+            int e = exponent;
             var psi = IntegerPolynomial.NormalizedCyclotomic(m);
             while (e > 0 && reduced.Length > 0 && IntegerPolynomial.TryDivideExact(reduced, psi) is { } q)
             {
@@ -177,40 +189,28 @@ internal static class MolienSeriesComputation
         return new MolienSeries(order, d, weighted, constantTerm, reducedNumerator, reducedDenominator, standardNumerator, degrees);
     }
 
-    /// <summary>Computes the exact quotient (1 - t^E)^d / det(I - t g) from the characteristic polynomial of g.</summary>
-    private static void DivideBinomialPower<T>(
-        Field<T> field, IReadOnlyList<T> charPoly, int exponent, int d, BigInteger[] binomials, T[] quotient, string groupName, int classIndex)
+    /// <summary>Computes the exact quotient D(t) / det(I - t g) from the characteristic polynomial of g.</summary>
+    private static void DivideExactly<T>(T[] denominator, IReadOnlyList<T> charPoly, int d, T[] quotient, string groupName, int classIndex)
         where T : struct, IFieldElement<T>
     {
-        // det(I - t g) = sum q_i t^i with q_i = charPoly[d - i], so q_0 = 1.
+        // det(I - t g) = sum q_i t^i with q_i = charPoly[d - i], so q_0 = 1 and the power series division needs no inverse.
         var q = new T[d + 1];
         for (int i = 0; i <= d; i++)
         {
             q[i] = charPoly[d - i];
         }
 
-        var numeratorTerms = new T[d + 1];
-        for (int i = 0; i <= d; i++)
-        {
-            numeratorTerms[i] = field.FromInteger(i % 2 == 0 ? binomials[i] : -binomials[i]);
-        }
-
         int length = quotient.Length;
-        int total = exponent * d;
 
-        // Invariant: quotient[0..k-1] are the coefficients of the power series A / q, A = (1 - t^E)^d.
-        for (int k = 0; k <= total; k++)
+        // Invariant: quotient[0..k-1] are the coefficients of the power series D / q.
+        for (int k = 0; k < denominator.Length; k++)
         {
-            T value = k % exponent == 0 ? numeratorTerms[k / exponent] : default;
+            T value = denominator[k];
             for (int i = 1; i <= d && i <= k; i++)
             {
-                if (k - i < length && !q[i].IsZero)
+                if (k - i < length && !q[i].IsZero && !quotient[k - i].IsZero)
                 {
-                    var previous = quotient[k - i];
-                    if (!previous.IsZero)
-                    {
-                        value -= q[i] * previous;
-                    }
+                    value -= q[i] * quotient[k - i];
                 }
             }
 
@@ -221,9 +221,67 @@ internal static class MolienSeriesComputation
             else if (!value.IsZero)
             {
                 throw new InternalErrorException(
-                    $"Molien series of group '{groupName}': det(I - t g) of class {classIndex} does not divide (1 - t^{exponent})^{d}.");
+                    $"Molien series of group '{groupName}': det(I - t g) of class {classIndex} does not divide the common denominator.");
             }
         }
+    }
+
+    /// <summary>
+    /// Returns, for each m, the number of eigenvalues of the class representative that are primitive m-th roots of unity.
+    /// </summary>
+    /// <remarks>
+    /// The characteristic polynomial of the restriction of scalars to Q is the product of the Galois conjugates of the
+    /// characteristic polynomial of g, so it is prod Phi_m^mult_m with k c_m = phi(m) mult_m, where k = [K : Q].
+    /// Only m dividing the element order can occur.
+    /// </remarks>
+    private static IEnumerable<(int Order, int Count)> EigenvalueOrderCounts<T>(Field<T> field, ConjugacyClass<T> cls, string groupName, CancellationToken ct)
+        where T : struct, IFieldElement<T>
+    {
+        var charPoly = RationalCoordinates.RestrictScalars(cls.Representative).CharacteristicPolynomial(ct);
+        var remaining = new BigInteger[charPoly.Count];
+        for (int i = 0; i < charPoly.Count; i++)
+        {
+            if (!charPoly[i].IsInteger)
+            {
+                throw new InternalErrorException(
+                    $"Molien series of group '{groupName}': the characteristic polynomial of class {cls.Index} has the non-integer coefficient {charPoly[i]}.");
+            }
+
+            remaining[i] = charPoly[i].Numerator;
+        }
+
+        int k = field.DegreeOverPrimeField;
+        var counts = new List<(int, int)>();
+        foreach (int m in NumberTheory.Divisors(checked((int)cls.ElementOrder)))
+        {
+            int multiplicity = 0;
+            var psi = IntegerPolynomial.NormalizedCyclotomic(m);
+            while (IntegerPolynomial.TryDivideExact(remaining, psi) is { } quotient)
+            {
+                remaining = quotient;
+                multiplicity++;
+            }
+
+            long roots = multiplicity * NumberTheory.EulerPhi(m);
+            if (roots % k != 0)
+            {
+                throw new InternalErrorException(
+                    $"Molien series of group '{groupName}': class {cls.Index} has {roots} eigenvalues of order {m} over Q, not a multiple of [K : Q] = {k}.");
+            }
+
+            if (multiplicity > 0)
+            {
+                counts.Add((m, (int)(roots / k)));
+            }
+        }
+
+        if (IntegerPolynomial.Degree(remaining) != 0)
+        {
+            throw new InternalErrorException(
+                $"Molien series of group '{groupName}': class {cls.Index} has eigenvalues whose order does not divide its element order {cls.ElementOrder}.");
+        }
+
+        return counts;
     }
 
     /// <summary>

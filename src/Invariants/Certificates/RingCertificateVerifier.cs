@@ -1,0 +1,503 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using InvTheory.Polynomials;
+using InvTheory.Polynomials.Groebner;
+using InvTheory.Polynomials.LinearAlgebra;
+using InvTheory.Polynomials.Scalars;
+using InvTheory.Representations;
+
+namespace InvTheory.Invariants.Certificates;
+
+/// <summary>
+/// Verifies <c>ring</c> result documents (see <see cref="RingDocuments"/>) from the document alone: the group is read
+/// from the embedded definition and every claim is recomputed exactly. The stored certificate is ignored.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Checks, in order: (1) the group order; (2) the Molien series, recomputed from the generators; (3) the polynomial
+/// ring; (4) every polynomial is homogeneous of its stated degree and f(g x) = f(x) for every generator g;
+/// (5) the primary invariants are n homogeneous polynomials whose ideal in K[x] is zero-dimensional (exact Groebner
+/// basis), so they are algebraically independent and K[x] is finite over them; (6) the degree counts of the secondary
+/// invariants equal the coefficients of Molien(t) * prod (1 - t^d_i), and the one of degree 0 is a nonzero constant;
+/// (7) the secondary invariants of each degree are linearly independent modulo the primaries' ideal (normal forms,
+/// rank); (8) the irreducible secondaries are among the secondaries; (9) in every degree up to the largest degree D of
+/// a primary or secondary invariant, the products of the fundamental invariants span the Molien dimension;
+/// (10) no fundamental invariant is redundant; (11) when present, each relation vanishes on the fundamental invariants.
+/// </para>
+/// <para>
+/// (4)-(7) prove the Hironaka decomposition in the non-modular case: the secondaries are independent over the
+/// primaries' algebra and their Hilbert series sum_s t^deg(s) / prod (1 - t^d_i) equals the Molien series, the Hilbert
+/// series of the invariant ring. With it, (9) shows that the fundamental invariants generate the ring, because the
+/// primaries and secondaries generate it and have degree at most D. The relations are checked to lie in the relation
+/// ideal; that they generate it is not checked.
+/// </para>
+/// <para>The checks use polynomial arithmetic, Groebner bases and exact linear algebra only, none of the search code.</para>
+/// </remarks>
+public sealed class RingCertificateVerifier : ICertificateVerifier
+{
+    /// <inheritdoc />
+    public string Kind => RingDocuments.Kind;
+
+    /// <inheritdoc />
+    public int MaxVersion => 1;
+
+    /// <inheritdoc />
+    public IReadOnlyList<CertificateCheck> Verify(JsonObject document, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var groupNode = CertificateJson.ReadObject(document, "group");
+        GroupDefinition definition;
+        try
+        {
+            definition = GroupFile.Parse(groupNode.ToJsonString(), "the embedded group");
+        }
+        catch (GroupFileException ex)
+        {
+            throw new CertificateFormatException($"Field 'group' is not a valid group definition: {ex.Message}", ex);
+        }
+
+        return definition.Field.Accept(new Dispatch(document, definition, ct));
+    }
+
+    private sealed class Dispatch(JsonObject document, GroupDefinition definition, CancellationToken ct)
+        : IFieldVisitor<IReadOnlyList<CertificateCheck>>
+    {
+        public IReadOnlyList<CertificateCheck> Visit<T>(Field<T> field)
+            where T : struct, IFieldElement<T> =>
+            new RingCertificateChecker<T>(document, MatrixGroup<T>.FromDefinition(definition, field), ct).Run();
+    }
+}
+
+/// <summary>The checks of one <c>ring</c> document over the field of its group.</summary>
+internal sealed class RingCertificateChecker<T>
+    where T : struct, IFieldElement<T>
+{
+    private readonly JsonObject _document;
+    private readonly MatrixGroup<T> _group;
+    private readonly CancellationToken _ct;
+    private readonly List<CertificateCheck> _checks = [];
+    private PolynomialRing<T> _ring = null!;
+    private MolienSeries _molien = null!;
+    private List<(int Degree, Polynomial<T> Polynomial)> _primary = [];
+    private List<(int Degree, Polynomial<T> Polynomial)> _secondary = [];
+    private List<(int Degree, Polynomial<T> Polynomial)> _irreducible = [];
+    private List<(int Degree, Polynomial<T> Polynomial)> _fundamental = [];
+
+    public RingCertificateChecker(JsonObject document, MatrixGroup<T> group, CancellationToken ct)
+    {
+        _document = document;
+        _group = group;
+        _ct = ct;
+    }
+
+    public IReadOnlyList<CertificateCheck> Run()
+    {
+        // Phase 1: the group and its Molien series.
+        var order = _group.Enumerate(null, null, _ct);
+        var stated = CertificateJson.ReadInteger(_document, "order");
+        Add("group order", order == stated, $"stated {stated}, enumerated {order}");
+        if (!_group.IsMolienSeriesSupported)
+        {
+            Add("Molien series", false, $"the Molien series over {_group.Field.Name} is not available, so the certificate cannot be checked");
+            return _checks;
+        }
+
+        var characteristic = _group.Field.Characteristic;
+        if (!characteristic.IsZero && (order % characteristic).IsZero)
+        {
+            Add("non-modular", false, $"the characteristic {characteristic} divides |G| = {order}");
+            return _checks;
+        }
+
+        _molien = _group.MolienSeries(null, _ct);
+        CheckMolien();
+
+        // Phase 2: the ring and the polynomials.
+        if (!ReadRing())
+        {
+            return _checks;
+        }
+
+        _primary = ReadPolynomials("primary");
+        _secondary = ReadPolynomials("secondary");
+        _irreducible = ReadPolynomials("irreducible_secondary");
+        _fundamental = ReadPolynomials("fundamental");
+        CheckInvariance();
+
+        // Phase 3: Hironaka decomposition.
+        var primaryIdeal = CheckPrimaries();
+        CheckSecondaryDegrees();
+        CheckSecondaryIndependence(primaryIdeal);
+        CheckIrreducible();
+
+        // Phase 4: fundamental invariants and relations.
+        CheckFundamentals();
+        CheckRelations();
+        return _checks;
+    }
+
+    private void Add(string name, bool passed, string detail) => _checks.Add(new CertificateCheck(name, passed, detail));
+
+    private void CheckMolien()
+    {
+        var molien = CertificateJson.ReadObject(_document, "molien");
+        var numerator = CertificateJson.ReadIntegerArray(molien, "numerator");
+        var degrees = CertificateJson.ReadIntegerArray(molien, "denominator_degrees").Select(d => (int)d).ToList();
+        var series = CertificateJson.ReadIntegerArray(molien, "series");
+        var actualSeries = _molien.Coefficients(Math.Max(series.Count - 1, 0));
+        bool passed = numerator.SequenceEqual(_molien.Numerator) && degrees.SequenceEqual(_molien.DenominatorDegrees)
+            && series.SequenceEqual(actualSeries.Take(series.Count));
+        Add(
+            "Molien series",
+            passed,
+            passed
+                ? $"{_molien} recomputed from the generators, {series.Count} series coefficients agree"
+                : $"stated numerator [{string.Join(", ", numerator)}] / degrees [{string.Join(", ", degrees)}], "
+                    + $"recomputed {_molien} with series [{string.Join(", ", actualSeries.Take(series.Count))}]");
+    }
+
+    private bool ReadRing()
+    {
+        var ringNode = CertificateJson.ReadObject(_document, "polynomial_ring");
+        var variables = CertificateJson.ReadArray(ringNode, "variables")
+            .Select((v, i) => v is JsonValue value && value.TryGetValue(out string? s) ? s : throw new CertificateFormatException($"Entry {i + 1} of 'polynomial_ring.variables' must be a string."))
+            .ToList();
+        string orderName = CertificateJson.ReadString(ringNode, "order");
+        string fieldName = CertificateJson.ReadString(ringNode, "field");
+        MonomialOrder order;
+        try
+        {
+            order = MonomialOrder.Parse(orderName);
+        }
+        catch (FormatException ex)
+        {
+            throw new CertificateFormatException($"Field 'polynomial_ring.order': {ex.Message}", ex);
+        }
+
+        bool passed = variables.Count == _group.Dimension && fieldName == _group.Field.Name && order.IsGraded;
+        Add(
+            "polynomial ring",
+            passed,
+            $"{fieldName}[{string.Join(", ", variables)}] with {orderName}; the group acts on {_group.Field.Name}^{_group.Dimension}");
+        if (!passed)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ring = new PolynomialRing<T>(_group.Field, variables, order);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CertificateFormatException($"Field 'polynomial_ring.variables': {ex.Message}", ex);
+        }
+
+        return true;
+    }
+
+    private List<(int Degree, Polynomial<T> Polynomial)> ReadPolynomials(string name)
+    {
+        var result = new List<(int, Polynomial<T>)>();
+        var array = CertificateJson.ReadArray(_document, name);
+        for (int i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject entry)
+            {
+                throw new CertificateFormatException($"Entry {i + 1} of '{name}' must be an object with 'degree' and 'polynomial'.");
+            }
+
+            int degree = (int)CertificateJson.ReadInteger(entry, "degree");
+            string text = CertificateJson.ReadString(entry, "polynomial");
+            try
+            {
+                result.Add((degree, _ring.Parse(text)));
+            }
+            catch (FormatException ex)
+            {
+                throw new CertificateFormatException($"Entry {i + 1} of '{name}' is not a polynomial of {_ring}: {ex.Message}", ex);
+            }
+        }
+
+        return result;
+    }
+
+    private void CheckInvariance()
+    {
+        var generators = _group.Generators.Select(g => g.ToRows()).ToList();
+        var failures = new List<string>();
+        int count = 0;
+        foreach (var (name, list) in new[] { ("primary", _primary), ("secondary", _secondary), ("irreducible_secondary", _irreducible), ("fundamental", _fundamental) })
+        {
+            for (int i = 0; i < list.Count; i++)
+            {
+                _ct.ThrowIfCancellationRequested();
+                var (degree, f) = list[i];
+                count++;
+                if (f.IsZero || !f.IsHomogeneous || f.TotalDegree != degree)
+                {
+                    failures.Add($"{name} {i + 1} is not a nonzero homogeneous polynomial of degree {degree}");
+                    continue;
+                }
+
+                for (int k = 0; k < generators.Count; k++)
+                {
+                    if (f.LinearChange(generators[k]) != f)
+                    {
+                        failures.Add($"{name} {i + 1} is not fixed by generator {k + 1}");
+                        break;
+                    }
+                }
+            }
+        }
+
+        Add(
+            "invariance",
+            failures.Count == 0,
+            failures.Count == 0
+                ? $"all {count} polynomials are homogeneous of their stated degree and satisfy f(g x) = f(x) for the {generators.Count} generators"
+                : string.Join("; ", failures.Take(5)) + (failures.Count > 5 ? $"; and {failures.Count - 5} more" : string.Empty));
+    }
+
+    private GroebnerBasis<T>? CheckPrimaries()
+    {
+        int n = _ring.VariableCount;
+        if (_primary.Count != n)
+        {
+            Add("primary invariants form an hsop", false, $"{_primary.Count} primary invariants for {n} variables; an hsop has exactly {n}");
+            return null;
+        }
+
+        var basis = Groebner.Compute(_ring, _primary.Select(p => p.Polynomial), null, null, _ct);
+        bool zeroDimensional = _primary.All(p => p.Degree > 0) && basis.IsZeroDimensional;
+        Add(
+            "primary invariants form an hsop",
+            zeroDimensional,
+            zeroDimensional
+                ? $"the ideal of the {n} primary invariants (degrees {string.Join(", ", _primary.Select(p => p.Degree))}) is zero-dimensional: "
+                    + $"its Groebner basis has {basis.Elements.Count} elements and K[x]/I has dimension {basis.VectorSpaceDimension}"
+                : $"the ideal of the primary invariants has Krull dimension {basis.KrullDimension}, not 0, so they are not an hsop");
+        return basis;
+    }
+
+    private void CheckSecondaryDegrees()
+    {
+        var counts = RingDocuments.SecondaryDegreeCounts(_molien, _primary.Select(p => p.Degree));
+        var actual = new BigInteger[Math.Max(counts?.Length ?? 0, _secondary.Count == 0 ? 0 : _secondary.Max(s => s.Degree) + 1)];
+        foreach (var (degree, _) in _secondary)
+        {
+            if (degree >= 0 && degree < actual.Length)
+            {
+                actual[degree]++;
+            }
+        }
+
+        bool oneFirst = _secondary.Count > 0 && _secondary[0].Degree == 0 && _secondary[0].Polynomial.IsConstant && !_secondary[0].Polynomial.IsZero;
+        bool passed = counts is not null && counts.Length == actual.Length && counts.SequenceEqual(actual) && oneFirst && _secondary.All(s => s.Degree >= 0);
+        string expected = counts is null ? "not a polynomial" : SeriesArithmeticText(counts);
+        Add(
+            "secondary degrees",
+            passed,
+            passed
+                ? $"{_secondary.Count} secondary invariants with degree counts {expected} = Molien(t) * prod (1 - t^d_i)"
+                : $"Molien(t) * prod (1 - t^d_i) = {expected}, but the secondary invariants have degree counts {SeriesArithmeticText(actual)}"
+                    + (oneFirst ? string.Empty : "; the first secondary invariant must be a nonzero constant"));
+    }
+
+    private static string SeriesArithmeticText(IReadOnlyList<BigInteger> coefficients) =>
+        Computation.SeriesArithmetic.Format(coefficients);
+
+    private void CheckSecondaryIndependence(GroebnerBasis<T>? primaryIdeal)
+    {
+        if (primaryIdeal is null)
+        {
+            Add("secondary invariants independent modulo the primaries", false, "not checked: the primary invariants are not an hsop");
+            return;
+        }
+
+        var failures = new List<string>();
+        foreach (var group in _secondary.GroupBy(s => s.Degree).OrderBy(g => g.Key))
+        {
+            _ct.ThrowIfCancellationRequested();
+            int rank = Rank(group.Select(s => primaryIdeal.Reduce(s.Polynomial)));
+            if (rank != group.Count())
+            {
+                failures.Add($"degree {group.Key}: {group.Count()} secondary invariants, but their normal forms have rank {rank}");
+            }
+        }
+
+        Add(
+            "secondary invariants independent modulo the primaries",
+            failures.Count == 0,
+            failures.Count == 0
+                ? "in each degree the normal forms modulo the Groebner basis of the primaries' ideal are linearly independent"
+                : string.Join("; ", failures));
+    }
+
+    private void CheckIrreducible()
+    {
+        var missing = _irreducible.Where(s => !_secondary.Any(t => t.Polynomial == s.Polynomial)).ToList();
+        Add(
+            "irreducible secondaries are secondaries",
+            missing.Count == 0,
+            missing.Count == 0
+                ? $"all {_irreducible.Count} irreducible secondary invariants occur among the secondary invariants"
+                : $"{missing.Count} irreducible secondary invariants are not among the secondary invariants, the first is {missing[0].Polynomial}");
+    }
+
+    private void CheckFundamentals()
+    {
+        int top = _primary.Concat(_secondary).Select(p => p.Degree).DefaultIfEmpty(0).Max();
+        var spanFailures = new List<string>();
+        var redundancies = new List<string>();
+        for (int d = 1; d <= top; d++)
+        {
+            _ct.ThrowIfCancellationRequested();
+            int expected = (int)_molien.Coefficient(d);
+            var ofDegree = _fundamental.Where(f => f.Degree == d).Select(f => f.Polynomial).ToList();
+            var lower = Products(d);
+            int lowerRank = Rank(lower);
+            int fullRank = Rank(lower.Concat(ofDegree));
+            if (fullRank != expected)
+            {
+                spanFailures.Add($"degree {d}: the fundamental invariants span dimension {fullRank}, the Molien coefficient is {expected}");
+            }
+
+            if (fullRank - lowerRank != ofDegree.Count)
+            {
+                redundancies.Add($"degree {d}: {ofDegree.Count} fundamental invariants add only {fullRank - lowerRank} dimensions to the products of lower ones");
+            }
+        }
+
+        int beyond = _fundamental.Count(f => f.Degree > top || f.Degree < 1);
+        if (beyond > 0)
+        {
+            redundancies.Add($"{beyond} fundamental invariants have degree outside 1..{top}, where the primaries and secondaries already generate");
+        }
+
+        Add(
+            "fundamental invariants generate",
+            spanFailures.Count == 0,
+            spanFailures.Count == 0
+                ? $"in every degree up to {top} (the largest degree of a primary or secondary invariant) the products of the "
+                    + $"{_fundamental.Count} fundamental invariants span the Molien dimension"
+                : string.Join("; ", spanFailures));
+        Add(
+            "fundamental invariants are minimal",
+            redundancies.Count == 0,
+            redundancies.Count == 0
+                ? "each fundamental invariant is independent of the products of the others in its degree"
+                : string.Join("; ", redundancies));
+    }
+
+    /// <summary>Returns all products of at least two fundamental invariants, or of one of lower degree, with total degree d.</summary>
+    private List<Polynomial<T>> Products(int d)
+    {
+        var lower = _fundamental.Where(f => f.Degree < d && f.Degree > 0).ToList();
+        var products = new List<Polynomial<T>>();
+
+        void Extend(int start, int remaining, Polynomial<T> prefix, int factors)
+        {
+            if (remaining == 0)
+            {
+                if (factors >= 1)
+                {
+                    products.Add(prefix);
+                }
+
+                return;
+            }
+
+            for (int i = start; i < lower.Count; i++)
+            {
+                if (lower[i].Degree <= remaining)
+                {
+                    Extend(i, remaining - lower[i].Degree, prefix * lower[i].Polynomial, factors + 1);
+                }
+            }
+        }
+
+        Extend(0, d, _ring.One, 0);
+        return products;
+    }
+
+    private int Rank(IEnumerable<Polynomial<T>> polynomials)
+    {
+        var columns = new Dictionary<Monomial, int>();
+        var echelon = new IncrementalRowEchelon<T>(_ring.Field);
+        foreach (var p in polynomials)
+        {
+            var entries = new List<KeyValuePair<int, T>>(p.TermCount);
+            for (int t = 0; t < p.TermCount; t++)
+            {
+                if (!columns.TryGetValue(p.Monomials[t], out int column))
+                {
+                    column = columns.Count;
+                    columns.Add(p.Monomials[t], column);
+                }
+
+                entries.Add(new(column, p.Coefficients[t]));
+            }
+
+            echelon.TryInsert(SparseVector.Create(entries));
+        }
+
+        return echelon.Rank;
+    }
+
+    private void CheckRelations()
+    {
+        if (_document["relations"] is null)
+        {
+            return;
+        }
+
+        var relations = CertificateJson.ReadObject(_document, "relations");
+        var names = CertificateJson.ReadArray(relations, "variables").Select(v => v?.GetValue<string>() ?? string.Empty).ToList();
+        if (names.Count != _fundamental.Count)
+        {
+            Add("relations vanish on the fundamental invariants", false, $"{names.Count} relation variables for {_fundamental.Count} fundamental invariants");
+            return;
+        }
+
+        PolynomialRing<T> relationRing;
+        try
+        {
+            relationRing = new PolynomialRing<T>(_ring.Field, names, MonomialOrder.Parse(CertificateJson.ReadString(relations, "order")));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            throw new CertificateFormatException($"Field 'relations' does not describe a polynomial ring: {ex.Message}", ex);
+        }
+
+        var images = _fundamental.Select(f => f.Polynomial).ToList();
+        var failures = new List<int>();
+        var array = CertificateJson.ReadArray(relations, "polynomials");
+        for (int i = 0; i < array.Count; i++)
+        {
+            _ct.ThrowIfCancellationRequested();
+            string text = array[i]?.GetValue<string>() ?? throw new CertificateFormatException($"Entry {i + 1} of 'relations.polynomials' must be a string.");
+            Polynomial<T> relation;
+            try
+            {
+                relation = relationRing.Parse(text);
+            }
+            catch (FormatException ex)
+            {
+                throw new CertificateFormatException($"Entry {i + 1} of 'relations.polynomials': {ex.Message}", ex);
+            }
+
+            if (!relation.Substitute(images, _ring).IsZero)
+            {
+                failures.Add(i + 1);
+            }
+        }
+
+        Add(
+            "relations vanish on the fundamental invariants",
+            failures.Count == 0,
+            failures.Count == 0
+                ? $"all {array.Count} relations vanish when y_i is replaced by the i-th fundamental invariant (that they generate the relation ideal is not checked)"
+                : $"relations {string.Join(", ", failures)} do not vanish on the fundamental invariants");
+    }
+}

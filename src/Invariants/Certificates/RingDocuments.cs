@@ -1,0 +1,115 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using InvTheory.Invariants.Computation;
+using InvTheory.Polynomials;
+using InvTheory.Polynomials.Scalars;
+using InvTheory.Representations;
+
+namespace InvTheory.Invariants.Certificates;
+
+/// <summary>
+/// Writes <c>ring</c> result documents: the envelope, the input group, the Molien series, the primary, secondary,
+/// irreducible secondary and fundamental invariants, optional relations and the certificate checks. The format is
+/// described in docs/invariants.md.
+/// </summary>
+public static class RingDocuments
+{
+    /// <summary>The envelope kind of invariant-ring results.</summary>
+    public const string Kind = "ring";
+
+    /// <summary>
+    /// Returns the result document of <paramref name="result"/> without the <c>certificate</c> field;
+    /// <paramref name="definition"/> is the input group, embedded so that verification needs nothing else.
+    /// </summary>
+    public static JsonObject Create<T>(InvariantRingResult<T> result, GroupDefinition definition)
+        where T : struct, IFieldElement<T>
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(definition);
+        var ring = result.InvariantRing;
+        var document = ResultEnvelope.Create(Kind);
+        document["group"] = JsonNode.Parse(GroupFile.Format(definition with { Order = ring.Order }));
+        document["field"] = ring.Ring.Field.Name;
+        document["order"] = CertificateJson.Integer(ring.Order);
+        document["molien"] = Molien(ring.MolienSeries, SeriesLength(result));
+        document["polynomial_ring"] = new JsonObject
+        {
+            ["field"] = ring.Ring.Field.Name,
+            ["variables"] = new JsonArray([.. ring.Ring.Variables.Select(v => (JsonNode?)v)]),
+            ["order"] = ring.Ring.Order.Name,
+        };
+        document["primary"] = PolynomialList(result.PrimaryInvariants);
+        document["secondary_degree_counts"] = CertificateJson.IntegerArray(result.SecondaryDegreeCounts);
+        document["secondary"] = PolynomialList(result.SecondaryInvariants);
+        document["irreducible_secondary"] = PolynomialList(result.IrreducibleSecondaryInvariants);
+        document["fundamental"] = PolynomialList(result.FundamentalInvariants);
+        if (result.Relations is { } relations)
+        {
+            document["relations"] = new JsonObject
+            {
+                ["variables"] = new JsonArray([.. relations.Ring.Variables.Select(v => (JsonNode?)v)]),
+                ["order"] = relations.Ring.Order.Name,
+                ["polynomials"] = new JsonArray([.. relations.Elements.Select(r => (JsonNode?)r.ToString())]),
+            };
+        }
+
+        return document;
+    }
+
+    /// <summary>Returns the <c>molien</c> object: numerator coefficients, denominator degrees, rational function text and series.</summary>
+    public static JsonObject Molien(MolienSeries molien, int seriesLength)
+    {
+        ArgumentNullException.ThrowIfNull(molien);
+        return new JsonObject
+        {
+            ["numerator"] = CertificateJson.IntegerArray(molien.Numerator),
+            ["denominator_degrees"] = new JsonArray([.. molien.DenominatorDegrees.Select(k => (JsonNode?)k)]),
+            ["rational_function"] = molien.ToString(),
+            ["series"] = CertificateJson.IntegerArray(molien.Coefficients(seriesLength - 1)),
+        };
+    }
+
+    /// <summary>Adds the <c>certificate</c> field: whether every check passed and each check with its detail.</summary>
+    public static JsonObject WithCertificate(JsonObject document, IReadOnlyList<CertificateCheck> checks)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(checks);
+        document["certificate"] = new JsonObject
+        {
+            ["verified"] = checks.Count > 0 && checks.All(c => c.Passed),
+            ["checks"] = new JsonArray([.. checks.Select(c => (JsonNode?)new JsonObject
+            {
+                ["name"] = c.Name,
+                ["passed"] = c.Passed,
+                ["detail"] = c.Detail,
+            })]),
+        };
+        return document;
+    }
+
+    /// <summary>The number of series coefficients written: through the largest degree the certificate looks at, at least 21.</summary>
+    private static int SeriesLength<T>(InvariantRingResult<T> result)
+        where T : struct, IFieldElement<T>
+    {
+        int top = new[] { result.PrimaryInvariants, result.SecondaryInvariants, result.FundamentalInvariants }
+            .SelectMany(list => list)
+            .Select(p => p.TotalDegree)
+            .DefaultIfEmpty(0)
+            .Max();
+        return Math.Max(21, top + 1);
+    }
+
+    private static JsonArray PolynomialList<T>(IEnumerable<Polynomial<T>> polynomials)
+        where T : struct, IFieldElement<T> =>
+        new([.. polynomials.Select(p => (JsonNode?)new JsonObject
+        {
+            ["degree"] = Math.Max(p.TotalDegree, 0),
+            ["polynomial"] = p.ToString(),
+        })]);
+
+    /// <summary>Returns the coefficients of Molien(t) * prod (1 - t^d_i), or null when it is not a polynomial.</summary>
+    internal static BigInteger[]? SecondaryDegreeCounts(MolienSeries molien, IEnumerable<int> primaryDegrees) =>
+        SeriesArithmetic.TryExactDivide(
+            SeriesArithmetic.Multiply(molien.ReducedNumerator, SeriesArithmetic.ProductOfOneMinusPowers(primaryDegrees)),
+            molien.ReducedDenominator);
+}

@@ -1,0 +1,41 @@
+using InvTheory.Polynomials.LinearAlgebra;
+using InvTheory.Polynomials.Scalars;
+
+namespace InvTheory.Invariants.Equivariants;
+
+/// <summary>Whether a constraint comes from a group element or from a Lie algebra element.</summary>
+public enum ConstraintKind
+{
+    /// <summary>A group element g: F(g x) = rho_W(g) F(x).</summary>
+    GroupElement,
+
+    /// <summary>A Lie algebra element X: dF_x(X_U x) = d rho_W(X) F(x), the derivative of the group condition at the identity.</summary>
+    LieAlgebraElement,
+}
+
+/// <summary>
+/// One linear condition on polynomial maps F: U -&gt; W. For a group element: F(A x) = B F(x), with A = rho_U(g) and
+/// B = rho_W(g). For a Lie algebra element: sum_i (dF/dx_i)(x) (A x)_i = B F(x), with A = d rho_U(X) and B = d rho_W(X).
+/// </summary>
+/// <param name="Name">A name for messages and certificates, such as <c>generator 2</c> or <c>L12</c>.</param>
+/// <param name="Kind">Group element or Lie algebra element.</param>
+/// <param name="Input">A, acting on U (n x n).</param>
+/// <param name="Output">B, acting on W (m x m).</param>
+public sealed record EquivarianceConstraint<T>(string Name, ConstraintKind Kind, Matrix<T> Input, Matrix<T> Output)
+    where T : struct, IFieldElement<T>
+{
+    /// <summary>
+    /// Returns the residual of F, which is zero exactly when F satisfies the condition: F(A x) - B F(x) for a group
+    /// element, dF_x(A x) - B F(x) for a Lie algebra element.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes of A or B do not match F.</exception>
+    public PolynomialMap<T> Residual(PolynomialMap<T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var left = Kind == ConstraintKind.GroupElement ? map.Precompose(Input) : map.DeriveAlong(Input);
+        return left - map.Transform(Output);
+    }
+
+    /// <summary>Whether F satisfies the condition exactly.</summary>
+    public bool IsSatisfiedBy(PolynomialMap<T> map) => Residual(map).IsZero;
+}

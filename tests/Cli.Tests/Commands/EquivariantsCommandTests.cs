@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace InvTheory.Cli.Tests.Commands;
+
+public sealed class EquivariantsCommandTests
+{
+    [Fact]
+    public void JsonHasEnvelopeBasisCountsAndCertificate()
+    {
+        var result = InvTheoryProcess.Run(null, "equivariants", "S4", "--in", "V*V", "--out", "V", "--degree", "1", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.StandardOutput)!.AsObject();
+        Assert.Equal("invtheory-result", (string?)document["schema"]);
+        Assert.Equal(1, (int?)document["version"]);
+        Assert.Equal("equivariants", (string?)document["kind"]);
+        Assert.Equal("V*V", (string?)document["in"]);
+        Assert.Equal("V", (string?)document["out"]);
+        Assert.Equal(16, document["variables"]!.AsArray().Count);
+
+        // Linear S_n-equivariant maps V (x) V -> V: Bell number B(3) = 5 [MBSL19, Thm. 1].
+        Assert.Equal(5, (int?)document["count_by_degree"]!["1"]);
+        Assert.Equal(5, document["basis"]!.AsArray().Count);
+        Assert.All(document["basis"]!.AsArray(), e => Assert.Equal(4, e!["components"]!.AsArray().Count));
+        Assert.NotNull(document["certificate"]!["weighted_molien_series"]);
+    }
+
+    [Fact]
+    public void TextOutputListsTheBasisAndPassesTheCertificate()
+    {
+        var result = InvTheoryProcess.Run(null, "equivariants", "Oh", "--degree", "1..3");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("degree 1: 1 equivariant", result.StandardOutput);
+        Assert.Contains("(x1, x2, x3)", result.StandardOutput);
+        Assert.Contains("all 5 checks passed", result.StandardOutput);
+    }
+
+    [Fact]
+    public void ClassicalGroupWithSeveralInputs()
+    {
+        // SO(3) maps of two vectors to a vector in degree 2: the cross product only.
+        var result = InvTheoryProcess.Run(null, "equivariants", "SO(3)", "--in", "T1", "--in", "T1", "--out", "T1", "--degree", "2", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.StandardOutput)!.AsObject();
+        Assert.Equal(1, (int?)document["count_by_degree"]!["2"]);
+        Assert.Equal("classical", (string?)document["group"]!["type"]);
+    }
+
+    [Fact]
+    public void VerifyAcceptsTheFileAndRejectsATamperedOne()
+    {
+        string directory = InvTheoryProcess.CreateTemporaryDirectory();
+        var written = InvTheoryProcess.Run(directory, "equivariants", "Oh", "--degree", "3", "--output", "oh.json");
+        Assert.Equal(0, written.ExitCode);
+        var verified = InvTheoryProcess.Run(directory, "verify", "oh.json");
+        Assert.Equal(0, verified.ExitCode);
+        Assert.Contains("kind equivariants", verified.StandardOutput);
+
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "oh.json")))!.AsObject();
+        document["basis"]![0]!["components"]![1] = "x1^3";
+        File.WriteAllText(Path.Combine(directory, "tampered.json"), document.ToJsonString());
+        var rejected = InvTheoryProcess.Run(directory, "verify", "tampered.json");
+        Assert.Equal(3, rejected.ExitCode);
+        Assert.Contains("FAIL  equivariance", rejected.StandardOutput);
+    }
+
+    [Fact]
+    public void ExistingOutputFileNeedsForce()
+    {
+        string directory = InvTheoryProcess.CreateTemporaryDirectory();
+        Assert.Equal(0, InvTheoryProcess.Run(directory, "equivariants", "S3", "--degree", "1", "--output", "s3.json").ExitCode);
+        var again = InvTheoryProcess.Run(directory, "equivariants", "S3", "--degree", "1", "--output", "s3.json");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--force", again.StandardError);
+        Assert.Equal(0, InvTheoryProcess.Run(directory, "equivariants", "S3", "--degree", "1", "--output", "s3.json", "--force").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("--in", "W", "neither a named type")]
+    [InlineData("--degree", "3..1", "increasing")]
+    public void InvalidInputGivesOneLineError(string option, string value, string message)
+    {
+        var result = InvTheoryProcess.Run(null, "equivariants", "Oh", option, value);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: ", result.StandardError);
+        Assert.Contains(message, result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
+    }
+}

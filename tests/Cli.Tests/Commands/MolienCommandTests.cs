@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace InvTheory.Cli.Tests.Commands;
+
+public sealed class MolienCommandTests
+{
+    [Fact]
+    public void JsonForWeylGroupF4()
+    {
+        // W(F4) is a reflection group with degrees 2, 6, 8, 12 [Hum90, Table 3.1], so H(t) = 1/prod(1 - t^d).
+        var result = InvTheoryProcess.Run(null, "molien", "W(F4)", "--json", "--degree", "12");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.StandardOutput)!.AsObject();
+        Assert.Equal("invtheory-result", (string?)document["schema"]);
+        Assert.Equal(1, (int?)document["version"]);
+        Assert.Equal("molien", (string?)document["kind"]);
+        Assert.Equal(1152, (int?)document["order"]);
+        Assert.Equal("[1]", document["numerator"]!.ToJsonString());
+        Assert.Equal("[2,6,8,12]", document["denominator_degrees"]!.ToJsonString());
+
+        // Partitions of k into parts 2, 6, 8, 12 for k = 0..12.
+        Assert.Equal("[1,0,1,0,1,0,2,0,3,0,3,0,5]", document["series"]!.ToJsonString());
+        Assert.Equal(2 + 6 + 8 + 12 + 1, document["denominator"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void TextForGroupFile()
+    {
+        // -I on the plane: H(t) = (1 + t^2)/(1 - t^2)^2, so the degree-k invariants number k + 1 for even k.
+        string directory = InvTheoryProcess.CreateTemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory, "minus.json"),
+            """{"name": "minus", "field": "Q", "dimension": 2, "generators": [[[-1, 0], [0, -1]]], "order": 2}""");
+        var result = InvTheoryProcess.Run(directory, "molien", "minus.json", "--degree", "6");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Molien series: (1 + t^2)/(1 - t^2)^2", result.StandardOutput);
+        Assert.Contains("invariants in degrees 0..6: 1, 0, 3, 0, 5, 0, 7", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("infinite order", """{"name": "shear", "field": "Q", "dimension": 2, "generators": [[[1, 1], [0, 1]]]}""")]
+    [InlineData("singular", """{"name": "zero", "field": "Q", "dimension": 1, "generators": [[[0]]]}""")]
+    [InlineData("generator 1, row 2 has 1 entries", """{"name": "ragged", "field": "Q", "dimension": 2, "generators": [[[1, 0], [0]]]}""")]
+    [InlineData("characteristic 0", """{"name": "sl", "field": "GF(3)", "dimension": 2, "generators": [[[1, 1], [0, 1]]]}""")]
+    public void ErrorsAreOneLine(string expected, string json)
+    {
+        string directory = InvTheoryProcess.CreateTemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory, "g.json"), json);
+        var result = InvTheoryProcess.Run(directory, "molien", "g.json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.StandardError);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void LimitExitsWithTheLimitCode()
+    {
+        var result = InvTheoryProcess.Run(null, "molien", "S6", "--max-order", "100");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("--max-order", result.StandardError);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void UnknownGroupIsReported()
+    {
+        var result = InvTheoryProcess.Run(null, "molien", "NoSuchGroup");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not found", result.StandardError);
+    }
+}
