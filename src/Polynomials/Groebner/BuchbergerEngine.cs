@@ -82,6 +82,7 @@ internal sealed class BuchbergerEngine<T>
     private Stopwatch? _runClock;
     private CancellationToken _runToken;
     private long _reductionSteps;
+    private long _runStartPairs;
 
     /// <summary>A critical pair (I, J) of basis indices, or a waiting generator (I = input index, J = -1).</summary>
     private readonly record struct Pair(int I, int J, Monomial Lcm, int Sugar, long Serial);
@@ -183,6 +184,7 @@ internal sealed class BuchbergerEngine<T>
     public bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {
         int lastDegree = -1;
+        _runStartPairs = PairsReduced;
         _runOptions = options;
         _runClock = clock;
         _runToken = ct;
@@ -306,11 +308,11 @@ internal sealed class BuchbergerEngine<T>
                 + $"({_active.Count} basis elements, {_pairs.Count} pairs waiting). Raise MaxDegree (CLI: --max-degree) or remove the limit.");
         }
 
-        if (options.MaxPairs is long maxPairs && PairsReduced >= maxPairs)
+        if (options.MaxPairs is long maxPairs && PairsReduced - _runStartPairs >= maxPairs)
         {
             throw new GroebnerLimitExceededException(
                 GroebnerLimit.MaxPairs,
-                $"Groebner basis: {PairsReduced} pairs reduced, the limit MaxPairs = {maxPairs} is reached "
+                $"Groebner basis: {PairsReduced - _runStartPairs} pairs reduced, the limit MaxPairs = {maxPairs} is reached "
                 + $"({_pairs.Count} pairs waiting). Raise MaxPairs (CLI: --max-pairs) or remove the limit.");
         }
 

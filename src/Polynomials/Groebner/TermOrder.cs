@@ -35,6 +35,9 @@ internal sealed class TermOrder : IComparer<Monomial>
         _isGrevlex = isGrevlex;
     }
 
+    /// <summary>Whether the order was compiled into rows (false when it falls back to <see cref="MonomialOrder.Compare"/>).</summary>
+    public bool IsCompiled => _rows is not null;
+
     /// <summary>The order this comparer implements.</summary>
     public MonomialOrder Order => _order;
 

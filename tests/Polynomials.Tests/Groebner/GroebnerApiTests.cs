@@ -111,6 +111,33 @@ public sealed class GroebnerApiTests
     }
 
     [Fact]
+    public void HomogeneousComputationResumesAfterALimitOrCancellation()
+    {
+        var computation = new HomogeneousGroebnerComputation<Rational>(Ring4, new GroebnerOptions { MaxPairs = 2 });
+        computation.AddGenerators(Elementary4());
+        Assert.Throws<GroebnerLimitExceededException>(() => computation.Complete());
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => computation.Complete(null, source.Token));
+
+        // Each call may reduce two more pairs, so repeated calls finish the computation.
+        GroebnerBasis<Rational>? basis = null;
+        for (int call = 0; call < 100 && basis is null; call++)
+        {
+            try
+            {
+                basis = computation.Complete();
+            }
+            catch (GroebnerLimitExceededException)
+            {
+            }
+        }
+
+        Assert.NotNull(basis);
+        Assert.Equal(Gb.Compute(Elementary4()).Elements, basis.Elements);
+    }
+
+    [Fact]
     public void ExtendAddsGenerators()
     {
         var generators = Elementary4();
