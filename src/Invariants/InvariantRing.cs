@@ -31,7 +31,7 @@ public sealed class InvariantRing<T>
     where T : struct, IFieldElement<T>
 {
     private readonly Lock _gate = new();
-    private readonly MolienSeries _molien;
+    private readonly MolienSeries? _molien;
     private PrimarySystem? _primary;
     private List<SecondaryInvariant<T>>? _secondary;
     private IReadOnlyList<Polynomial<T>>? _fundamental;
@@ -41,7 +41,6 @@ public sealed class InvariantRing<T>
     /// <summary>Creates the invariant ring of <paramref name="group"/>; enumerates the group and computes its Molien series.</summary>
     /// <exception cref="InvariantRingLimitException">The group order exceeds <see cref="InvariantRingOptions.MaxGroupOrder"/>.</exception>
     /// <exception cref="ModularInvariantRingException">The characteristic of the field divides the group order.</exception>
-    /// <exception cref="NotSupportedException">The field has positive characteristic, where the Molien series is not available.</exception>
     public InvariantRing(MatrixGroup<T> group, InvariantRingOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -65,16 +64,11 @@ public sealed class InvariantRing<T>
             throw new ModularInvariantRingException(characteristic, Order);
         }
 
-        if (!group.IsMolienSeriesSupported)
-        {
-            throw new NotSupportedException(
-                $"Invariant ring of '{group.Name}' over {group.Field.Name}: the Molien series, which the computation checks every "
-                + "degree against, is only available in characteristic 0. Use Q or Q(zeta_n).");
-        }
-
-        _molien = group.MolienSeries(null, ct);
+        // NOTE: over GF(p) the Molien series (of a Brauer lift) is not available, so the dimensions come from the
+        // computed bases and are not cross-checked; the certificate then rests on the rank of the module over the primaries.
+        _molien = group.IsMolienSeriesSupported ? group.MolienSeries(null, ct) : null;
         Ring = new PolynomialRing<T>(group.Field, group.Dimension, MonomialOrder.GradedReverseLex);
-        Spaces = new InvariantSpaces<T>(Ring, group.Generators, MolienCoefficient, ReynoldsBasis);
+        Spaces = new InvariantSpaces<T>(Ring, group.Generators, _molien is null ? null : MolienCoefficient, ReynoldsBasis);
         Reynolds = new ReynoldsOperator<T>(this);
     }
 
@@ -90,8 +84,11 @@ public sealed class InvariantRing<T>
     /// <summary>The polynomial ring K[x1, ..., xn] with the graded reverse lexicographic order.</summary>
     public PolynomialRing<T> Ring { get; }
 
-    /// <summary>The Molien series of the group, the Hilbert series of the invariant ring.</summary>
-    public MolienSeries MolienSeries => _molien;
+    /// <summary>
+    /// The Molien series of the group, the Hilbert series of the invariant ring; null over GF(p), where only
+    /// <see cref="HilbertFunction"/> is available.
+    /// </summary>
+    public MolienSeries? MolienSeries => _molien;
 
     /// <summary>The Reynolds operator of the group.</summary>
     public ReynoldsOperator<T> Reynolds { get; }
@@ -102,9 +99,15 @@ public sealed class InvariantRing<T>
     internal InvariantSpaces<T> Spaces { get; }
 
     /// <summary>Returns the dimension of the invariants of degree <paramref name="degree"/>: the coefficient of t^degree of the Molien series.</summary>
+    /// <exception cref="NotSupportedException">The field has positive characteristic; use <see cref="HilbertFunction"/>.</exception>
     public int MolienCoefficient(int degree)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        if (_molien is null)
+        {
+            throw new NotSupportedException($"The Molien series over {Ring.Field.Name} is not available; use HilbertFunction for the dimensions.");
+        }
+
         var c = _molien.Coefficient(degree);
         return c <= int.MaxValue
             ? (int)c
@@ -112,6 +115,17 @@ public sealed class InvariantRing<T>
                 $"Invariants of degree {degree}: the space has dimension {c}, beyond what the computation supports. "
                 + $"Lower the degree or {Options.MaxDegreeOptionName}.",
                 Options.MaxDegreeOptionName);
+    }
+
+    /// <summary>
+    /// Returns the dimension of the invariants of degree <paramref name="degree"/>: the Molien coefficient in
+    /// characteristic 0, the size of the computed basis over GF(p).
+    /// </summary>
+    public int HilbertFunction(int degree, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(degree);
+        CheckDegree(degree, "Dimension of the invariants of degree " + degree);
+        return Spaces.Dimension(degree, ct);
     }
 
     /// <summary>
@@ -282,7 +296,7 @@ public sealed class InvariantRing<T>
             }
         }
 
-        var search = new PrimaryInvariantSearch<T>(Spaces, Order, _molien.ReducedNumerator, _molien.ReducedDenominator, Options);
+        var search = new PrimaryInvariantSearch<T>(Spaces, Order, degrees => SecondaryDegreeCounts(degrees, ct), Options);
         var (invariants, numerator) = search.Run(progress, ct);
         var system = new PrimarySystem(invariants, numerator);
         lock (_gate)
@@ -327,7 +341,8 @@ public sealed class InvariantRing<T>
     /// <summary>Returns the reduced echelon basis of degree d spanned by Reynolds images of monomials over all group elements.</summary>
     private List<SparseTerms<T>> ReynoldsBasis(int degree, CancellationToken ct)
     {
-        int expected = MolienCoefficient(degree);
+        // Without the Molien series every monomial is tried.
+        int expected = _molien is null ? int.MaxValue : MolienCoefficient(degree);
         var level = Spaces.Table[degree];
         var echelon = new IncrementalRowEchelon<T>(Ring.Field);
         for (int u = 0; u < level.Count && echelon.Rank < expected; u++)
@@ -341,6 +356,45 @@ public sealed class InvariantRing<T>
         }
 
         return [.. echelon.ToReducedBasis().Select(v => new SparseTerms<T>([.. v.Indices], [.. v.Values]))];
+    }
+
+    /// <summary>
+    /// Returns the coefficients of H(t) * prod (1 - t^d_i) for the Hilbert series H of the invariant ring, or null when
+    /// the degrees fail a necessary condition. With the Molien series this is an exact polynomial division. Without it the
+    /// coefficients come from the dimensions up to sum d_i - n, the degree bound of the numerator in the non-modular case,
+    /// and they must add up to prod d_i / |G|, the rank of the invariant ring over the primaries' algebra.
+    /// </summary>
+    private BigInteger[]? SecondaryDegreeCounts(IReadOnlyList<int> degrees, CancellationToken ct)
+    {
+        if (_molien is not null)
+        {
+            var product = SeriesArithmetic.Multiply(_molien.ReducedNumerator, SeriesArithmetic.ProductOfOneMinusPowers(degrees));
+            return SeriesArithmetic.TryExactDivide(product, _molien.ReducedDenominator);
+        }
+
+        var rank = BigInteger.DivRem(degrees.Aggregate(BigInteger.One, (p, d) => p * d), Order, out var remainder);
+        int top = degrees.Sum() - degrees.Count;
+        if (!remainder.IsZero || top > Options.MaxDegree)
+        {
+            return null;
+        }
+
+        var counts = new BigInteger[top + 1];
+        for (int k = 0; k <= top; k++)
+        {
+            counts[k] = Spaces.Dimension(k, ct);
+        }
+
+        foreach (int d in degrees)
+        {
+            for (int k = top; k >= d; k--)
+            {
+                counts[k] -= counts[k - d];
+            }
+        }
+
+        var sum = counts.Aggregate(BigInteger.Zero, (a, b) => a + b);
+        return counts.All(c => c.Sign >= 0) && sum == rank ? SeriesArithmetic.Trim(counts) : null;
     }
 
     private sealed record PrimarySystem(IReadOnlyList<Polynomial<T>> Invariants, IReadOnlyList<BigInteger> Numerator);

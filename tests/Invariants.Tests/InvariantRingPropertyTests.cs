@@ -81,7 +81,7 @@ public sealed class InvariantRingPropertyTests
             }
         }
 
-        return series.SequenceEqual(ring.MolienSeries.Coefficients(top));
+        return series.SequenceEqual(ring.MolienSeries!.Coefficients(top));
     });
 
     [Property(MaxTest = 20)]

@@ -97,6 +97,27 @@ public sealed class InvariantRingTests
         Assert.Contains("|G| = 6", ex.Message);
     }
 
+    [Theory]
+    [InlineData("tetrahedral_rot", "GF(5)")]
+    [InlineData("c3_rot", "GF(2)")]
+    [InlineData("klein4_so3", "GF(3)")]
+    public void ReductionModuloANonModularPrimeKeepsTheDegrees(string name, string field)
+    {
+        // For p not dividing |G|, the reduction modulo p of a representation over Q has the same Brauer character, so
+        // its invariant ring has the same Hilbert series (the Molien series over Q): the same Hilbert function, and
+        // primary, secondary and fundamental degrees with the same product and the same fundamental degrees (Singular
+        // 4.3.1 and Macaulay2 1.21 over Q, expected.json).
+        var reference = ReferenceData.Get(name);
+        var definition = GroupFile.Read(reference.Path) with { Field = FieldSpec.Parse(field), Order = null };
+        var summary = RingRunner.Run(definition);
+        Assert.True(summary.Verified, summary.FailedChecks);
+        Assert.Equal(reference.Molien.Take(11), summary.Molien);
+        Assert.Equal(reference.OptimalPrimaryDegreeProduct, summary.PrimaryDegrees.Aggregate(1L, (p, d) => p * d));
+        Assert.Equal(RingRunner.ImpliedSecondaryDegrees(reference.Molien, summary.PrimaryDegrees), summary.SecondaryDegrees);
+        Assert.Equal(reference.FundamentalDegrees, summary.FundamentalDegrees);
+        Assert.Contains(summary.Checks, c => c.Name == "dimensions of the invariants" && c.Passed);
+    }
+
     [Fact]
     public void MaximumDegreeLimitNamesTheOption()
     {

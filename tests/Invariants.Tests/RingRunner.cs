@@ -7,7 +7,10 @@ using InvTheory.Representations;
 
 namespace InvTheory.Invariants.Tests;
 
-/// <summary>The degrees and the certificate of one invariant-ring computation, independent of the field type.</summary>
+/// <summary>
+/// The degrees and the certificate of one invariant-ring computation, independent of the field type. Molien holds the
+/// coefficients of t^0..t^30 of the Molien series, or over GF(p) the dimensions of degrees 0..10.
+/// </summary>
 public sealed record RingSummary(
     IReadOnlyList<long> Molien,
     IReadOnlyList<int> PrimaryDegrees,
@@ -45,7 +48,7 @@ public static class RingRunner
             var document = RingDocuments.Create(result, definition);
             var checks = new RingCertificateVerifier().Verify(document);
             return new RingSummary(
-                [.. ring.MolienSeries.Coefficients(30).Select(c => (long)c)],
+                ring.MolienSeries is { } molien ? [.. molien.Coefficients(30).Select(c => (long)c)] : [.. Enumerable.Range(0, 11).Select(d => (long)ring.HilbertFunction(d))],
                 [.. result.PrimaryInvariants.Select(p => p.TotalDegree)],
                 [.. result.SecondaryInvariants.Select(p => Math.Max(p.TotalDegree, 0))],
                 [.. result.IrreducibleSecondaryInvariants.Select(p => p.TotalDegree)],

@@ -123,9 +123,18 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
         text.AppendLine($"Invariant ring of {definition.Name}: {ring.Group.Dimension}-dimensional representation over {ring.Ring.Field.Name}");
         text.AppendLine($"group order: {ring.Order}");
         text.AppendLine($"variables: {string.Join(", ", ring.Ring.Variables)} (monomial order {ring.Ring.Order.Name})");
-        text.AppendLine($"Molien series: {ring.MolienSeries}");
-        var series = ring.MolienSeries.Coefficients(15);
-        text.AppendLine($"  = {FormatSeries(series)} + ...");
+        if (ring.MolienSeries is { } molien)
+        {
+            text.AppendLine($"Molien series: {molien}");
+            text.AppendLine($"  = {FormatSeries(molien.Coefficients(15))} + ...");
+        }
+        else
+        {
+            var dimensions = Enumerable.Range(0, 11).Select(d => (System.Numerics.BigInteger)ring.HilbertFunction(d)).ToList();
+            text.AppendLine($"Hilbert series (dimensions by linear algebra; the Molien series needs characteristic 0):");
+            text.AppendLine($"  {FormatSeries(dimensions)} + ...");
+        }
+
         AppendList(text, "primary invariants", result.PrimaryInvariants, "p");
         AppendList(text, "secondary invariants", result.SecondaryInvariants, "s");
         AppendList(text, "irreducible secondary invariants", result.IrreducibleSecondaryInvariants, "s'");

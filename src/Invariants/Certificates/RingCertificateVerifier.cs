@@ -17,17 +17,23 @@ namespace InvTheory.Invariants.Certificates;
 /// Checks, in order: (1) the group order; (2) the Molien series, recomputed from the generators; (3) the polynomial
 /// ring; (4) every polynomial is homogeneous of its stated degree and f(g x) = f(x) for every generator g;
 /// (5) the primary invariants are n homogeneous polynomials whose ideal in K[x] is zero-dimensional (exact Groebner
-/// basis), so they are algebraically independent and K[x] is finite over them; (6) the degree counts of the secondary
-/// invariants equal the coefficients of Molien(t) * prod (1 - t^d_i), and the one of degree 0 is a nonzero constant;
+/// basis), so they are algebraically independent and K[x] is finite over them; (6) there are prod d_i / |G| secondary
+/// invariants, their degree counts equal the coefficients of Molien(t) * prod (1 - t^d_i), and the one of degree 0 is
+/// a nonzero constant;
 /// (7) the secondary invariants of each degree are linearly independent modulo the primaries' ideal (normal forms,
 /// rank); (8) the irreducible secondaries are among the secondaries; (9) in every degree up to the largest degree D of
 /// a primary or secondary invariant, the products of the fundamental invariants span the Molien dimension;
 /// (10) no fundamental invariant is redundant; (11) when present, each relation vanishes on the fundamental invariants.
 /// </para>
 /// <para>
-/// (4)-(7) prove the Hironaka decomposition in the non-modular case: the secondaries are independent over the
-/// primaries' algebra and their Hilbert series sum_s t^deg(s) / prod (1 - t^d_i) equals the Molien series, the Hilbert
-/// series of the invariant ring. With it, (9) shows that the fundamental invariants generate the ring, because the
+/// Over GF(p) the Molien series is not available, and check (2) compares the stated dimensions of the invariants of
+/// low degree with the null spaces of the stacked matrices g - I instead; checks (6) and (9) use those dimensions.
+/// </para>
+/// <para>
+/// (4)-(7) prove the Hironaka decomposition in the non-modular case: the invariant ring is a free module over the
+/// primaries' algebra of rank prod d_i / |G|, and (6) checks that there are that many secondaries, which are
+/// independent modulo the primaries by (7), so they are a basis (graded Nakayama lemma). Their Hilbert series
+/// sum_s t^deg(s) / prod (1 - t^d_i) then equals the Molien series, which (6) checks as well. With it, (9) shows that the fundamental invariants generate the ring, because the
 /// primaries and secondaries generate it and have degree at most D. The relations are checked to lie in the relation
 /// ideal; that they generate it is not checked.
 /// </para>
@@ -77,7 +83,9 @@ internal sealed class RingCertificateChecker<T>
     private readonly CancellationToken _ct;
     private readonly List<CertificateCheck> _checks = [];
     private PolynomialRing<T> _ring = null!;
-    private MolienSeries _molien = null!;
+    private MolienSeries? _molien;
+    private readonly Dictionary<int, int> _fixedSpaceDimensions = [];
+    private BigInteger _order;
     private List<(int Degree, Polynomial<T> Polynomial)> _primary = [];
     private List<(int Degree, Polynomial<T> Polynomial)> _secondary = [];
     private List<(int Degree, Polynomial<T> Polynomial)> _irreducible = [];
@@ -96,12 +104,7 @@ internal sealed class RingCertificateChecker<T>
         var order = _group.Enumerate(null, null, _ct);
         var stated = CertificateJson.ReadInteger(_document, "order");
         Add("group order", order == stated, $"stated {stated}, enumerated {order}");
-        if (!_group.IsMolienSeriesSupported)
-        {
-            Add("Molien series", false, $"the Molien series over {_group.Field.Name} is not available, so the certificate cannot be checked");
-            return _checks;
-        }
-
+        _order = order;
         var characteristic = _group.Field.Characteristic;
         if (!characteristic.IsZero && (order % characteristic).IsZero)
         {
@@ -109,13 +112,20 @@ internal sealed class RingCertificateChecker<T>
             return _checks;
         }
 
-        _molien = _group.MolienSeries(null, _ct);
-        CheckMolien();
-
-        // Phase 2: the ring and the polynomials.
+        // Phase 2: the ring; the Molien series, or over GF(p) the dimensions by linear algebra.
         if (!ReadRing())
         {
             return _checks;
+        }
+
+        if (_group.IsMolienSeriesSupported)
+        {
+            _molien = _group.MolienSeries(null, _ct);
+            CheckMolien(_molien);
+        }
+        else
+        {
+            CheckHilbertFunction();
         }
 
         _primary = ReadPolynomials("primary");
@@ -138,22 +148,85 @@ internal sealed class RingCertificateChecker<T>
 
     private void Add(string name, bool passed, string detail) => _checks.Add(new CertificateCheck(name, passed, detail));
 
-    private void CheckMolien()
+    private void CheckMolien(MolienSeries series)
     {
         var molien = CertificateJson.ReadObject(_document, "molien");
-        var numerator = CertificateJson.ReadIntegerArray(molien, "numerator");
-        var degrees = CertificateJson.ReadIntegerArray(molien, "denominator_degrees").Select(d => (int)d).ToList();
-        var series = CertificateJson.ReadIntegerArray(molien, "series");
-        var actualSeries = _molien.Coefficients(Math.Max(series.Count - 1, 0));
-        bool passed = numerator.SequenceEqual(_molien.Numerator) && degrees.SequenceEqual(_molien.DenominatorDegrees)
-            && series.SequenceEqual(actualSeries.Take(series.Count));
+        var stated = new[] { "numerator", "denominator", "denominator_degrees", "reduced_numerator", "reduced_denominator", "series" }
+            .ToDictionary(name => name, name => CertificateJson.ReadIntegerArray(molien, name));
+        int seriesLength = stated["series"].Count;
+        var recomputed = new Dictionary<string, IReadOnlyList<BigInteger>>
+        {
+            ["numerator"] = series.Numerator,
+            ["denominator"] = series.Denominator,
+            ["denominator_degrees"] = [.. series.DenominatorDegrees.Select(k => (BigInteger)k)],
+            ["reduced_numerator"] = series.ReducedNumerator,
+            ["reduced_denominator"] = series.ReducedDenominator,
+            ["series"] = series.Coefficients(Math.Max(seriesLength - 1, 0)).Take(seriesLength).ToList(),
+        };
+        var differing = stated.Keys.Where(name => !stated[name].SequenceEqual(recomputed[name])).ToList();
         Add(
             "Molien series",
+            differing.Count == 0,
+            differing.Count == 0
+                ? $"{series} recomputed from the generators; the numerators, denominators and {seriesLength} series coefficients agree"
+                : string.Join("; ", differing.Select(name =>
+                    $"stated {name} [{string.Join(", ", stated[name])}], recomputed [{string.Join(", ", recomputed[name])}]")));
+    }
+
+    private void CheckHilbertFunction()
+    {
+        var stated = CertificateJson.ReadIntegerArray(_document, "hilbert_function");
+        var recomputed = Enumerable.Range(0, stated.Count).Select(d => (BigInteger)Dimension(d)).ToList();
+        bool passed = stated.SequenceEqual(recomputed);
+        Add(
+            "dimensions of the invariants",
             passed,
             passed
-                ? $"{_molien} recomputed from the generators, {series.Count} series coefficients agree"
-                : $"stated numerator [{string.Join(", ", numerator)}] / degrees [{string.Join(", ", degrees)}], "
-                    + $"recomputed {_molien} with series [{string.Join(", ", actualSeries.Take(series.Count))}]");
+                ? $"over {_group.Field.Name} the dimensions [{string.Join(", ", recomputed)}] of degrees 0..{stated.Count - 1} agree with the "
+                    + "null spaces of the stacked g - I (the Molien series is not available in positive characteristic)"
+                : $"stated [{string.Join(", ", stated)}], recomputed by linear algebra [{string.Join(", ", recomputed)}]");
+    }
+
+    /// <summary>
+    /// Returns the dimension of the invariants of degree d: the Molien coefficient in characteristic 0, otherwise the
+    /// dimension of the common fixed space, n_d minus the rank of the stacked matrices of g - I on the monomials.
+    /// </summary>
+    private int Dimension(int d)
+    {
+        if (_molien is not null)
+        {
+            return (int)_molien.Coefficient(d);
+        }
+
+        if (_fixedSpaceDimensions.TryGetValue(d, out int cached))
+        {
+            return cached;
+        }
+
+        _ct.ThrowIfCancellationRequested();
+        var monomials = _ring.MonomialsOfDegree(d).ToList();
+        var column = monomials.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i);
+        var rows = new List<T[]>();
+        foreach (var g in _group.Generators)
+        {
+            var block = Enumerable.Range(0, monomials.Count).Select(_ => new T[monomials.Count]).ToArray();
+            var rowsOfG = g.ToRows();
+            for (int j = 0; j < monomials.Count; j++)
+            {
+                var m = _ring.Term(_ring.Field.One, monomials[j]);
+                var moved = m.LinearChange(rowsOfG) - m;
+                for (int t = 0; t < moved.TermCount; t++)
+                {
+                    block[column[moved.Monomials[t]]][j] += moved.Coefficients[t];
+                }
+            }
+
+            rows.AddRange(block);
+        }
+
+        int dimension = monomials.Count - (rows.Count == 0 ? 0 : Matrix.Create(_ring.Field, [.. rows.Select(r => (IReadOnlyList<T>)r)]).Rank(_ct));
+        _fixedSpaceDimensions[d] = dimension;
+        return dimension;
     }
 
     private bool ReadRing()
@@ -282,7 +355,36 @@ internal sealed class RingCertificateChecker<T>
 
     private void CheckSecondaryDegrees()
     {
-        var counts = RingDocuments.SecondaryDegreeCounts(_molien, _primary.Select(p => p.Degree));
+        // The invariant ring is a free module over the primaries' algebra of rank prod d_i / |G| (non-modular case), and
+        // the numerator H(t) * prod (1 - t^d_i) gives the degrees of a basis; its degree is at most sum d_i - n.
+        var degrees = _primary.Select(p => p.Degree).ToList();
+        var product = degrees.Aggregate(BigInteger.One, (p, d) => p * d);
+        var rank = BigInteger.DivRem(product, _order, out var remainder);
+        BigInteger[]? counts;
+        if (_molien is not null)
+        {
+            counts = RingDocuments.SecondaryDegreeCounts(_molien, degrees);
+        }
+        else
+        {
+            int top = Math.Max(degrees.Sum() - degrees.Count, 0);
+            counts = new BigInteger[top + 1];
+            for (int k = 0; k <= top; k++)
+            {
+                counts[k] = Dimension(k);
+            }
+
+            foreach (int d in degrees.Where(d => d > 0))
+            {
+                for (int k = top; k >= d; k--)
+                {
+                    counts[k] -= counts[k - d];
+                }
+            }
+
+            counts = Computation.SeriesArithmetic.Trim(counts);
+        }
+
         var actual = new BigInteger[Math.Max(counts?.Length ?? 0, _secondary.Count == 0 ? 0 : _secondary.Max(s => s.Degree) + 1)];
         foreach (var (degree, _) in _secondary)
         {
@@ -293,14 +395,18 @@ internal sealed class RingCertificateChecker<T>
         }
 
         bool oneFirst = _secondary.Count > 0 && _secondary[0].Degree == 0 && _secondary[0].Polynomial.IsConstant && !_secondary[0].Polynomial.IsZero;
-        bool passed = counts is not null && counts.Length == actual.Length && counts.SequenceEqual(actual) && oneFirst && _secondary.All(s => s.Degree >= 0);
+        bool rankMatches = remainder.IsZero && rank == _secondary.Count;
+        bool passed = counts is not null && counts.Length == actual.Length && counts.SequenceEqual(actual) && oneFirst && rankMatches
+            && _secondary.All(s => s.Degree >= 0);
         string expected = counts is null ? "not a polynomial" : SeriesArithmeticText(counts);
+        string series = _molien is not null ? "Molien(t)" : "H(t)";
         Add(
             "secondary degrees",
             passed,
             passed
-                ? $"{_secondary.Count} secondary invariants with degree counts {expected} = Molien(t) * prod (1 - t^d_i)"
-                : $"Molien(t) * prod (1 - t^d_i) = {expected}, but the secondary invariants have degree counts {SeriesArithmeticText(actual)}"
+                ? $"{_secondary.Count} = prod d_i / |G| = {product}/{_order} secondary invariants with degree counts {expected} = {series} * prod (1 - t^d_i)"
+                : $"{series} * prod (1 - t^d_i) = {expected} and prod d_i / |G| = {product}/{_order}, but the secondary invariants have degree counts "
+                    + SeriesArithmeticText(actual)
                     + (oneFirst ? string.Empty : "; the first secondary invariant must be a nonzero constant"));
     }
 
@@ -353,14 +459,14 @@ internal sealed class RingCertificateChecker<T>
         for (int d = 1; d <= top; d++)
         {
             _ct.ThrowIfCancellationRequested();
-            int expected = (int)_molien.Coefficient(d);
+            int expected = Dimension(d);
             var ofDegree = _fundamental.Where(f => f.Degree == d).Select(f => f.Polynomial).ToList();
             var lower = Products(d);
             int lowerRank = Rank(lower);
             int fullRank = Rank(lower.Concat(ofDegree));
             if (fullRank != expected)
             {
-                spanFailures.Add($"degree {d}: the fundamental invariants span dimension {fullRank}, the Molien coefficient is {expected}");
+                spanFailures.Add($"degree {d}: the fundamental invariants span dimension {fullRank}, but the invariants have dimension {expected}");
             }
 
             if (fullRank - lowerRank != ofDegree.Count)
@@ -380,7 +486,7 @@ internal sealed class RingCertificateChecker<T>
             spanFailures.Count == 0,
             spanFailures.Count == 0
                 ? $"in every degree up to {top} (the largest degree of a primary or secondary invariant) the products of the "
-                    + $"{_fundamental.Count} fundamental invariants span the Molien dimension"
+                    + $"{_fundamental.Count} fundamental invariants span all invariants of the degree"
                 : string.Join("; ", spanFailures));
         Add(
             "fundamental invariants are minimal",

@@ -8,7 +8,8 @@ using InvTheory.Representations;
 namespace InvTheory.Invariants.Certificates;
 
 /// <summary>
-/// Writes <c>ring</c> result documents: the envelope, the input group, the Molien series, the primary, secondary,
+/// Writes <c>ring</c> result documents: the envelope, the input group, the Molien series (over GF(p) the dimensions of
+/// the invariants of low degree instead), the primary, secondary,
 /// irreducible secondary and fundamental invariants, optional relations and the certificate checks. The format is
 /// described in docs/invariants.md.
 /// </summary>
@@ -31,7 +32,17 @@ public static class RingDocuments
         document["group"] = JsonNode.Parse(GroupFile.Format(definition with { Order = ring.Order }));
         document["field"] = ring.Ring.Field.Name;
         document["order"] = CertificateJson.Integer(ring.Order);
-        document["molien"] = Molien(ring.MolienSeries, SeriesLength(result));
+        if (ring.MolienSeries is { } molien)
+        {
+            document["molien"] = Molien(molien, SeriesLength(result));
+        }
+        else
+        {
+            // Over GF(p) the dimensions up to the largest degree of a primary or secondary invariant replace the series.
+            int top = result.PrimaryInvariants.Concat(result.SecondaryInvariants).Select(p => p.TotalDegree).DefaultIfEmpty(0).Max();
+            document["hilbert_function"] = new JsonArray([.. Enumerable.Range(0, top + 1).Select(d => (JsonNode?)ring.HilbertFunction(d))]);
+        }
+
         document["polynomial_ring"] = new JsonObject
         {
             ["field"] = ring.Ring.Field.Name,
@@ -56,14 +67,22 @@ public static class RingDocuments
         return document;
     }
 
-    /// <summary>Returns the <c>molien</c> object: numerator coefficients, denominator degrees, rational function text and series.</summary>
+    /// <summary>
+    /// Returns the <c>molien</c> object, with the fields of <c>invtheory molien --json</c>: the standard form
+    /// <c>numerator</c> / <c>denominator</c> (expanded, with its <c>denominator_degrees</c>), the lowest-terms form
+    /// <c>reduced_numerator</c> / <c>reduced_denominator</c>, the text <c>rational_function</c> and the first
+    /// <paramref name="seriesLength"/> <c>series</c> coefficients. Coefficient lists start at t^0.
+    /// </summary>
     public static JsonObject Molien(MolienSeries molien, int seriesLength)
     {
         ArgumentNullException.ThrowIfNull(molien);
         return new JsonObject
         {
             ["numerator"] = CertificateJson.IntegerArray(molien.Numerator),
+            ["denominator"] = CertificateJson.IntegerArray(molien.Denominator),
             ["denominator_degrees"] = new JsonArray([.. molien.DenominatorDegrees.Select(k => (JsonNode?)k)]),
+            ["reduced_numerator"] = CertificateJson.IntegerArray(molien.ReducedNumerator),
+            ["reduced_denominator"] = CertificateJson.IntegerArray(molien.ReducedDenominator),
             ["rational_function"] = molien.ToString(),
             ["series"] = CertificateJson.IntegerArray(molien.Coefficients(seriesLength - 1)),
         };

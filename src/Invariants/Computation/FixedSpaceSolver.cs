@@ -37,7 +37,10 @@ internal static class FixedSpaceSolver
     /// <param name="basis">The polynomials b_j: monic, disjoint supports, sorted by leading index.</param>
     /// <param name="generators">The matrices g_i.</param>
     /// <param name="degree">The degree of the b_j.</param>
-    /// <param name="expected">The dimension of the fixed space according to the Molien series.</param>
+    /// <param name="expected">
+    /// The dimension of the fixed space according to the Molien series, or -1 when it is unknown (then the elimination
+    /// runs to the end and the dimension is not checked). Over Q it must be known.
+    /// </param>
     /// <param name="field">The coefficient field.</param>
     /// <param name="ct">Cancellation.</param>
     public static List<SparseTerms<T>> Solve<T>(
@@ -62,6 +65,11 @@ internal static class FixedSpaceSolver
         List<SparseTerms<T>> solution;
         if (typeof(T) == typeof(Rational))
         {
+            if (expected < 0)
+            {
+                throw new InvariantRingInternalException($"Invariants of degree {degree}: the multi-modular method over Q needs the Molien coefficient.");
+            }
+
             var rational = SolveRational(
                 Unsafe.As<List<SparseTerms<Rational>>>(rows),
                 Unsafe.As<IReadOnlyList<SparseTerms<Rational>>>(basis),
@@ -245,10 +253,10 @@ internal static class FixedSpaceSolver
     {
         int k = basis.Count;
         var residues = new ResidueField((ulong)field.Characteristic);
-        var run = EliminateModular(rows, k, k - expected, residues, ct)
+        var run = EliminateModular(rows, k, expected < 0 ? int.MaxValue : k - expected, residues, ct)
             ?? throw new InvariantRingInternalException($"Invariants of degree {degree}: a residue of GF({field.Characteristic}) has the wrong modulus.");
         var (echelon, free) = run;
-        if (free.Length != expected)
+        if (expected >= 0 && free.Length != expected)
         {
             throw DimensionMismatch(degree, expected, free.Length);
         }
@@ -297,11 +305,11 @@ internal static class FixedSpaceSolver
             return echelon;
         }
 
-        var echelon = Eliminate(k - expected);
+        var echelon = Eliminate(expected < 0 ? int.MaxValue : k - expected);
         var pivots = echelon.PivotColumns.ToArray();
         var pivotSet = new HashSet<int>(pivots);
         var free = Enumerable.Range(0, k).Where(c => !pivotSet.Contains(c)).ToArray();
-        if (free.Length != expected)
+        if (expected >= 0 && free.Length != expected)
         {
             throw DimensionMismatch(degree, expected, free.Length);
         }

@@ -55,18 +55,8 @@ internal sealed class MonomialTable
     private Level BuildNext(Level previous)
     {
         int n = VariableCount;
-        var set = new HashSet<Monomial>();
-        foreach (var m in previous.Monomials)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                set.Add(m.Multiply(Monomial.Variable(n, j)));
-            }
-        }
-
-        var monomials = set.ToArray();
-        Array.Sort(monomials, (a, b) => Order.Compare(b, a));
-        var next = new Level(monomials);
+        int degree = previous.Monomials[0].TotalDegree + 1;
+        var next = new Level([.. Monomial.OfDegree(n, degree, Order)]);
 
         // Up[u * n + j] is the index of m_u * x_j one degree higher; Down and FirstVariable describe m = x_i * (m / x_i)
         // for the first variable x_i of m.

@@ -12,8 +12,9 @@ namespace InvTheory.Invariants.Computation;
 /// <para>
 /// Algorithm: Kemper's degree-guided search [Kem96], [DK15, Sec. 3.3 and 3.5]. Degree vectors d_1 &lt;= ... &lt;= d_n
 /// are tried in order of increasing product, then sum, then lexicographically. A vector passes the Molien filter when
-/// |G| divides the product and Molien(t) * prod (1 - t^d_i) is a polynomial with non-negative coefficients (the
-/// secondary invariants' degree counts). It passes Kemper's test when for every set S of its degree values
+/// |G| divides the product, every d_i has invariants, and H(t) * prod (1 - t^d_i) is a polynomial with non-negative
+/// coefficients (the secondary invariants' degree counts), where H is the Hilbert series of the invariant ring (the
+/// Molien series in characteristic 0). It passes Kemper's test when for every set S of its degree values
 /// dim V(K[V]^G_S) &lt;= n - #{i : d_i in S}; over an infinite field this is equivalent to the existence of an hsop
 /// with these degrees. The invariants are chosen degree by degree: basis elements of K[V]^G_d first, then
 /// pseudo-random combinations with small integer coefficients from a seeded generator, and a choice is kept when it
@@ -36,8 +37,7 @@ internal sealed class PrimaryInvariantSearch<T>
     private readonly InvariantSpaces<T> _spaces;
     private readonly VarietyDimension<T> _dimension;
     private readonly BigInteger _groupOrder;
-    private readonly IReadOnlyList<BigInteger> _molienNumerator;
-    private readonly IReadOnlyList<BigInteger> _molienDenominator;
+    private readonly Func<IReadOnlyList<int>, BigInteger[]?> _secondaryDegreeCounts;
     private readonly InvariantRingOptions _options;
     private readonly Dictionary<string, bool> _baseTests = [];
     private readonly int _n;
@@ -46,15 +46,13 @@ internal sealed class PrimaryInvariantSearch<T>
     public PrimaryInvariantSearch(
         InvariantSpaces<T> spaces,
         BigInteger groupOrder,
-        IReadOnlyList<BigInteger> molienNumerator,
-        IReadOnlyList<BigInteger> molienDenominator,
+        Func<IReadOnlyList<int>, BigInteger[]?> secondaryDegreeCounts,
         InvariantRingOptions options)
     {
         _spaces = spaces;
         _dimension = new VarietyDimension<T>(spaces.Ring, options.Seed);
         _groupOrder = groupOrder;
-        _molienNumerator = molienNumerator;
-        _molienDenominator = molienDenominator;
+        _secondaryDegreeCounts = secondaryDegreeCounts;
         _options = options;
         _n = spaces.Ring.VariableCount;
         _random = new SplitMix64(options.Seed);
@@ -74,8 +72,13 @@ internal sealed class PrimaryInvariantSearch<T>
             ct.ThrowIfCancellationRequested();
 
             // Phase 1: the Molien filter.
-            var numerator = SecondaryDegreeCounts(degrees);
-            if (numerator is null)
+            if (!degrees.Distinct().All(d => _spaces.Dimension(d, ct) > 0))
+            {
+                continue;
+            }
+
+            var numerator = _secondaryDegreeCounts(degrees);
+            if (numerator is null || numerator.Any(c => c.Sign < 0))
             {
                 continue;
             }
@@ -103,28 +106,13 @@ internal sealed class PrimaryInvariantSearch<T>
     }
 
     /// <summary>
-    /// Returns the coefficients of Molien(t) * prod (1 - t^d_i) when it is a polynomial with non-negative coefficients, else null.
-    /// </summary>
-    public BigInteger[]? SecondaryDegreeCounts(IReadOnlyList<int> degrees)
-    {
-        var product = SeriesArithmetic.Multiply(_molienNumerator, SeriesArithmetic.ProductOfOneMinusPowers(degrees));
-        var numerator = SeriesArithmetic.TryExactDivide(product, _molienDenominator);
-        return numerator is not null && numerator.All(c => c.Sign >= 0) ? numerator : null;
-    }
-
-    /// <summary>
-    /// Enumerates degree vectors d_1 &lt;= ... &lt;= d_n with every d_i a degree that has invariants and at most the
-    /// maximum degree, and |G| dividing the product; by product, then sum, then lexicographically.
+    /// Enumerates degree vectors 1 &lt;= d_1 &lt;= ... &lt;= d_n &lt;= the maximum degree with |G| dividing the product; by
+    /// product, then sum, then lexicographically. Whether each degree has invariants is checked by the caller, lazily,
+    /// because over GF(p) that takes linear algebra.
     /// </summary>
     private IEnumerable<int[]> Candidates(CancellationToken ct)
     {
-        var allowed = Enumerable.Range(1, _options.MaxDegree).Where(d => _spaces.Dimension(d) > 0).ToArray();
-        if (allowed.Length == 0)
-        {
-            yield break;
-        }
-
-        var maxProduct = BigInteger.Pow(allowed[^1], _n);
+        var maxProduct = BigInteger.Pow(_options.MaxDegree, _n);
         for (var product = _groupOrder; product <= maxProduct; product += _groupOrder)
         {
             ct.ThrowIfCancellationRequested();
@@ -150,7 +138,7 @@ internal sealed class PrimaryInvariantSearch<T>
         {
             if (count == 1)
             {
-                if (rest >= minimum && rest <= _options.MaxDegree && Array.BinarySearch(allowed, (int)rest) >= 0)
+                if (rest >= minimum && rest <= _options.MaxDegree)
                 {
                     output.Add([.. prefix, (int)rest]);
                 }
@@ -158,18 +146,8 @@ internal sealed class PrimaryInvariantSearch<T>
                 return;
             }
 
-            foreach (int d in allowed)
+            for (int d = minimum; d <= _options.MaxDegree && BigInteger.Pow(d, count) <= rest; d++)
             {
-                if (d < minimum)
-                {
-                    continue;
-                }
-
-                if (BigInteger.Pow(d, count) > rest)
-                {
-                    break;
-                }
-
                 if (!(rest % d).IsZero)
                 {
                     continue;
