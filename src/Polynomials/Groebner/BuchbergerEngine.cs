@@ -83,12 +83,15 @@ internal sealed class BuchbergerEngine<T>
     private CancellationToken _runToken;
     private long _reductionSteps;
     private long _runStartPairs;
+    private readonly int[]? _sugarWeights;
 
     /// <summary>A critical pair (I, J) of basis indices, or a waiting generator (I = input index, J = -1).</summary>
     private readonly record struct Pair(int I, int J, Monomial Lcm, int Sugar, long Serial);
 
-    public BuchbergerEngine(PolynomialRing<T> ring, int cofactorCount)
+    /// <summary>Starts an engine; <paramref name="sugarWeights"/> (positive) replaces the total degree in the sugar when given.</summary>
+    public BuchbergerEngine(PolynomialRing<T> ring, int cofactorCount, IReadOnlyList<int>? sugarWeights = null)
     {
+        _sugarWeights = sugarWeights is null || sugarWeights.All(w => w == 1) ? null : [.. sugarWeights];
         _ring = ring;
         _order = TermOrder.Compile(ring.Order, ring.VariableCount);
         _fieldOne = ring.Field.One;
@@ -116,6 +119,21 @@ internal sealed class BuchbergerEngine<T>
 
     /// <summary>Number of polynomials in the (unreduced) basis.</summary>
     public int BasisSize => _active.Count;
+
+    /// <summary>Degree of a monomial in the sugar grading: total degree, or the weighted degree.</summary>
+    private int Degree(Monomial m) => _sugarWeights is null ? m.TotalDegree : checked((int)m.WeightedDegree(_sugarWeights));
+
+    /// <summary>Largest degree of a term of f in the sugar grading.</summary>
+    private int DegreeOf(Polynomial<T> f)
+    {
+        int d = 0;
+        foreach (var m in f.MonomialSpan)
+        {
+            d = Math.Max(d, Degree(m));
+        }
+
+        return d;
+    }
 
     private int ComparePairs(Pair a, Pair b)
     {
@@ -146,7 +164,7 @@ internal sealed class BuchbergerEngine<T>
             }
         }
 
-        var p = new EnginePolynomial<T>(f.MonomialSpan.ToArray(), f.CoefficientSpan.ToArray(), f.TotalDegree, cofactors);
+        var p = new EnginePolynomial<T>(f.MonomialSpan.ToArray(), f.CoefficientSpan.ToArray(), DegreeOf(f), cofactors);
         _inputs.Add(p);
         _pairs.Add(new Pair(_inputs.Count - 1, -1, p.Lead, p.Sugar, _serial++));
     }
@@ -166,7 +184,7 @@ internal sealed class BuchbergerEngine<T>
             }
 
             var monic = f.Monic();
-            var p = new EnginePolynomial<T>(monic.MonomialSpan.ToArray(), monic.CoefficientSpan.ToArray(), monic.TotalDegree, null);
+            var p = new EnginePolynomial<T>(monic.MonomialSpan.ToArray(), monic.CoefficientSpan.ToArray(), DegreeOf(monic), null);
             Insert(p);
             if (IsUnit)
             {
@@ -518,7 +536,7 @@ internal sealed class BuchbergerEngine<T>
             var g = _basis[r];
             var q = m.Divide(g.Lead);
             var c = current.Coefficients[position];
-            sugar = Math.Max(sugar, g.Sugar + q.TotalDegree);
+            sugar = Math.Max(sugar, g.Sugar + Degree(q));
             steps?.Add((c, q, r));
             ref TermBuffer target = ref (useA ? ref _bufferA : ref _bufferB);
             target.Clear();
@@ -644,7 +662,7 @@ internal sealed class BuchbergerEngine<T>
         {
             var g = _basis[i];
             var lcm = g.Lead.Lcm(hLead);
-            int sugar = Math.Max(g.Sugar + lcm.TotalDegree - g.Lead.TotalDegree, h.Sugar + lcm.TotalDegree - hLead.TotalDegree);
+            int sugar = Math.Max(g.Sugar + Degree(lcm) - Degree(g.Lead), h.Sugar + Degree(lcm) - Degree(hLead));
             candidates.Add((i, lcm, g.Lead.IsCoprimeTo(hLead), sugar));
         }
 
