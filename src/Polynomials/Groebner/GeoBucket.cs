@@ -7,7 +7,7 @@ namespace InvTheory.Polynomials.Groebner;
 /// short reducer to a long polynomial costs about the reducer's length instead of the polynomial's.
 /// </summary>
 /// <remarks>
-/// Algorithm: geobuckets [Yan98]. Bucket k holds at most 8 * 4^k terms. An addition merges into the smallest bucket
+/// Algorithm: geobuckets [Yan98]. Bucket k contains at most 8 * 4^k terms. An addition merges into the smallest bucket
 /// that fits and carries into the next bucket when it overflows. The leading term is the largest bucket head, with
 /// equal heads added together.
 /// </remarks>
