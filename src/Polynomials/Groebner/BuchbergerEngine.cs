@@ -76,6 +76,7 @@ internal sealed class BuchbergerEngine<T>
     private long _serial;
     private TermBuffer _bufferA;
     private TermBuffer _bufferB;
+    private readonly GeoBucket<T> _bucket;
 
     // Set during Run, so that long reductions can stop at a limit or on cancellation.
     private GroebnerOptions? _runOptions;
@@ -99,6 +100,7 @@ internal sealed class BuchbergerEngine<T>
         _pairs = new SortedSet<Pair>(Comparer<Pair>.Create(ComparePairs));
         _bufferA = new TermBuffer(16);
         _bufferB = new TermBuffer(16);
+        _bucket = new GeoBucket<T>(_order);
     }
 
     public PolynomialRing<T> Ring => _ring;
@@ -538,6 +540,15 @@ internal sealed class BuchbergerEngine<T>
             var c = current.Coefficients[position];
             sugar = Math.Max(sugar, g.Sugar + Degree(q));
             steps?.Add((c, q, r));
+
+            // A long remainder and a short reducer: continue in a geobucket, where the cost of a step is the
+            // reducer's length rather than the remainder's.
+            if (fullReduction && current.Count - position > 64 && 8 * g.Length < current.Count - position)
+            {
+                ReduceRestInBucket(current, position, g, q, c, resultM, resultC, steps, ref sugar);
+                break;
+            }
+
             ref TermBuffer target = ref (useA ? ref _bufferA : ref _bufferB);
             target.Clear();
             MergeSubtract(current.Monomials, current.Coefficients, position + 1, current.Count, default, g, q, c, ref target, firstScaled: false);
@@ -600,6 +611,41 @@ internal sealed class BuchbergerEngine<T>
                 GroebnerLimit.TimeLimit,
                 $"Groebner basis: the run took {_runClock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
                 + $"(during a reduction, {_pairs.Count} pairs waiting). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
+        }
+    }
+
+    /// <summary>
+    /// Finishes a full reduction in the geobucket: the terms after <paramref name="position"/> of the remainder minus
+    /// c * q * tail(g) are reduced, and irreducible terms are appended to the result lists in order.
+    /// </summary>
+    private void ReduceRestInBucket(
+        TermBuffer current, int position, EnginePolynomial<T> g, Monomial q, T c, List<Monomial> resultM, List<T> resultC,
+        List<(T Coefficient, Monomial Multiplier, int Reducer)>? steps, ref int sugar)
+    {
+        var bucket = _bucket;
+        bucket.Clear();
+        bucket.Add(current.Monomials, current.Coefficients, position + 1, current.Count);
+        bucket.AddScaled(g.Monomials, g.Coefficients, 1, q, -c);
+        while (bucket.PopLeading(out var m, out var coefficient))
+        {
+            int r = FindReducer(m);
+            if (r < 0)
+            {
+                resultM.Add(m);
+                resultC.Add(coefficient);
+                continue;
+            }
+
+            if ((++_reductionSteps & 1023) == 0)
+            {
+                CheckDuringReduction();
+            }
+
+            var reducer = _basis[r];
+            var multiplier = m.Divide(reducer.Lead);
+            sugar = Math.Max(sugar, reducer.Sugar + Degree(multiplier));
+            steps?.Add((coefficient, multiplier, r));
+            bucket.AddScaled(reducer.Monomials, reducer.Coefficients, 1, multiplier, -coefficient);
         }
     }
 
