@@ -168,6 +168,15 @@ public sealed class EquivariantSpaceTests
         Assert.True(definition.Field.Accept(new BruteForceVisitor(definition, maxDegree)));
     }
 
+    [Theory]
+    [MemberData(nameof(AllReferenceGroups))]
+    public void CountsMatchTheWeightedMolienSeriesOfTheClasses(string name)
+    {
+        // The character of V on the conjugacy classes, fed to the existing Molien series code.
+        var definition = GroupFile.Read(EquivariantReferenceData.GroupFile(name));
+        Assert.True(definition.Field.Accept(new MolienVisitor(definition, maxDegree: 4)));
+    }
+
     public static TheoryData<string> AllReferenceGroups()
     {
         var data = new TheoryData<string>();
@@ -200,6 +209,24 @@ public sealed class EquivariantSpaceTests
             var group = MatrixGroup<T>.FromDefinition(definition, field);
             var space = EquivariantSpace<T>.Create(group, RepresentationExpression.Parse(input), RepresentationExpression.Parse(output));
             return Enumerable.Range(0, maxDegree + 1).Select(d => (BigInteger)space.OfDegree(d).Count).ToArray();
+        }
+    }
+
+    private sealed class MolienVisitor(GroupDefinition definition, int maxDegree) : IFieldVisitor<bool>
+    {
+        public bool Visit<T>(Field<T> field)
+            where T : struct, IFieldElement<T>
+        {
+            var group = MatrixGroup<T>.FromDefinition(definition, field);
+            var character = group.ConjugacyClasses.Select(c => c.Representative.Trace()).ToArray();
+            var series = group.MolienSeries(character);
+            var space = EquivariantSpace<T>.Create(group, RepresentationExpression.Standard, RepresentationExpression.Standard);
+            for (int k = 0; k <= maxDegree; k++)
+            {
+                Assert.Equal(series.Coefficient(k), (BigInteger)space.OfDegree(k).Count);
+            }
+
+            return true;
         }
     }
 
