@@ -13,6 +13,7 @@ public static class SuiteCatalog
         new PolynomialSuite(),
         new GroebnerSuite(),
         new GroupsSuite(),
+        new RingSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>
