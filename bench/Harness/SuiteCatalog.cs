@@ -13,6 +13,7 @@ public static class SuiteCatalog
         new PolynomialSuite(),
         new GroebnerSuite(),
         new GroupsSuite(),
+        new EquivariantsSuite(),
         new RingSuite(),
     ];
 

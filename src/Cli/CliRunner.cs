@@ -26,7 +26,13 @@ public static class ExitCodes
 /// </summary>
 public static class CliRunner
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    // The relaxed encoder keeps polynomial text such as "z+z^4" readable instead of escaping '+' as \u002B.
+    // Output goes to files and terminals, never into HTML, so the HTML-safe escaping has no use here.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// Runs a command body. Known failures (bad input, unsupported cases, limits) print

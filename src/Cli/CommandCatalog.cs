@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return RingCommand.Create();
         yield return InvariantsCommand.Create();
         yield return EquivariantsCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

@@ -108,8 +108,10 @@ public sealed partial class MatrixGroup<T>
     }
 
     /// <summary>Creates the group described by a group definition, parsing its entries in <paramref name="field"/>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="field"/> is not the field of the definition, or a generator is singular.</exception>
-    /// <exception cref="GroupFileException">The sizes are wrong or an entry is not a scalar of the field; the message names the position.</exception>
+    /// <exception cref="ArgumentException"><paramref name="field"/> is not the field of the definition.</exception>
+    /// <exception cref="GroupFileException">
+    /// The sizes are wrong, an entry is not a scalar of the field, or a generator is singular; the message names the position.
+    /// </exception>
     public static MatrixGroup<T> FromDefinition(GroupDefinition definition, Field<T> field)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -120,7 +122,17 @@ public sealed partial class MatrixGroup<T>
                 $"Group '{definition.Name}' is defined over {definition.Field.Name}, but the field object given is {field.Name}.", nameof(field));
         }
 
-        var generators = GroupFile.ParseGenerators(definition, field, $"group '{definition.Name}'");
+        string source = $"group '{definition.Name}'";
+        var generators = GroupFile.ParseGenerators(definition, field, source);
+        for (int k = 0; k < generators.Length; k++)
+        {
+            if (generators[k].Determinant().IsZero)
+            {
+                throw new GroupFileException(
+                    source, $"generator {k + 1} is singular (determinant 0), so it is not a group element; check the matrix {generators[k]}.");
+            }
+        }
+
         return new MatrixGroup<T>(field, generators, definition.Name, definition.Description, definition.Order);
     }
 

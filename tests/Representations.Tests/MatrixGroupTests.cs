@@ -214,6 +214,10 @@ public sealed class MatrixGroupTests
         var error = Assert.Throws<ArgumentException>(() => new MatrixGroup<Rational>(Q, [Integers([1, 0], [0, 1]), Integers([1, 2], [2, 4])], "bad"));
         Assert.Contains("Generator 2", error.Message);
         Assert.Contains("singular", error.Message);
+
+        var definition = new GroupDefinition("zero", null, FieldSpec.Rationals, 1, [[["0"]]], null);
+        var fileError = Assert.Throws<GroupFileException>(() => MatrixGroup<Rational>.FromDefinition(definition, Q));
+        Assert.Contains("generator 1 is singular", fileError.Message);
     }
 
     [Fact]

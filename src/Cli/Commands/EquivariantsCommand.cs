@@ -32,6 +32,11 @@ internal static partial class EquivariantsCommand
         var output = new Option<string?>("--out") { Description = "Output representation, same syntax as --in. Default V (finite groups), T0 (classical groups)." };
         var degree = new Option<string?>("--degree") { Description = "Degree d, or a range a..b, of the equivariants. Default 0..3 for finite groups; for classical groups the default is the first-fundamental-theorem generating set." };
         var module = new Option<bool>("--module") { Description = "Finite groups: module generators of the covariants over the primary invariants (free module, non-modular case)." };
+        var translations = new Option<bool>("--translations") { Description = "Classical groups: the vector inputs are positions; remove translations by centring them (x_a minus the centroid)." };
+        var permutations = new Option<bool>("--permutations") { Description = "Classical groups: also require invariance under permutations of identical inputs (runs such as 4*T1)." };
+        var reduced = new Option<bool>("--reduced") { Description = "Classical groups: the reduced O(n d) set of scalars of vectors (inner products with the first d inputs)." };
+        var wordLength = new Option<int>("--word-length") { Description = "Classical groups: longest word in the tensor inputs used in traces and contractions (default 2).", DefaultValueFactory = _ => 2 };
+        var checkDegree = new Option<int>("--check-degree") { Description = "Classical groups: check that the generators span every degree up to this one (default 2).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print the result document (JSON) instead of text." };
         var outputFile = new Option<string?>("--output") { Description = "Also write the result document to this file." };
         var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists." };
@@ -45,6 +50,11 @@ internal static partial class EquivariantsCommand
         command.Options.Add(output);
         command.Options.Add(degree);
         command.Options.Add(module);
+        command.Options.Add(translations);
+        command.Options.Add(permutations);
+        command.Options.Add(reduced);
+        command.Options.Add(wordLength);
+        command.Options.Add(checkDegree);
         command.Options.Add(json);
         command.Options.Add(outputFile);
         command.Options.Add(force);
@@ -69,7 +79,15 @@ internal static partial class EquivariantsCommand
                     throw new ArgumentException("--module applies to finite groups; for a classical group use --degree or the default generating set.");
                 }
 
-                (document, lines) = Classical(ClassicalGroup.Parse(groupText), inputTexts ?? ["T1"], outputText ?? "T0", degreeText);
+                var fftOptions = new FirstFundamentalTheoremOptions
+                {
+                    Translations = parseResult.GetValue(translations),
+                    Permutations = parseResult.GetValue(permutations),
+                    Reduced = parseResult.GetValue(reduced),
+                    MaxWordLength = parseResult.GetValue(wordLength),
+                    CompletenessDegree = parseResult.GetValue(checkDegree),
+                };
+                (document, lines) = Classical(ClassicalGroup.Parse(groupText), inputTexts ?? ["T1"], outputText ?? "T0", degreeText, fftOptions);
             }
             else
             {
@@ -127,13 +145,19 @@ internal static partial class EquivariantsCommand
         return Enumerable.Range(first, last - first + 1).ToList();
     }
 
-    private static (JsonObject, List<string>) Classical(ClassicalGroup group, IReadOnlyList<string> inputTexts, string outputText, string? degreeText)
+    private static (JsonObject, List<string>) Classical(
+        ClassicalGroup group, IReadOnlyList<string> inputTexts, string outputText, string? degreeText, FirstFundamentalTheoremOptions options)
     {
         var inputs = inputTexts.SelectMany(RepresentationText.ParseSummands).ToList();
         var output = RepresentationText.Parse(outputText);
         if (degreeText is null)
         {
-            throw new ArgumentException("Give --degree for a classical group (the first-fundamental-theorem generating set is not available in this build).");
+            return Fundamental(group, inputs, output, options);
+        }
+
+        if (options.Translations || options.Permutations || options.Reduced)
+        {
+            throw new ArgumentException("--translations, --permutations and --reduced apply to the generating set; leave out --degree to compute it.");
         }
 
         var space = new ClassicalEquivariantSpace(group, inputs, output);
@@ -147,6 +171,40 @@ internal static partial class EquivariantsCommand
         };
         AppendBasis(lines, degrees, space.OfDegree);
         return (document, lines);
+    }
+
+    private static (JsonObject, List<string>) Fundamental(
+        ClassicalGroup group, IReadOnlyList<RepresentationExpression> inputs, RepresentationExpression output, FirstFundamentalTheoremOptions options)
+    {
+        var result = FirstFundamentalTheorem.Compute(group, inputs, output, options);
+        var lines = new List<string>
+        {
+            $"group: {group.Name} (Lie algebra {string.Join(", ", group.LieAlgebraBasisNames)}; component generators: {(group.ComponentGeneratorNames.Count == 0 ? "none" : string.Join(", ", group.ComponentGeneratorNames))})"
+                + (options.Translations ? ", translations removed" : string.Empty) + (options.Permutations ? ", identical inputs permuted" : string.Empty),
+            $"in: {string.Join(" + ", inputs)} (coordinates {Coordinates(result.Ring.Variables)})",
+            $"out: {output}",
+            $"invariants ({result.Invariants.Count} generators of the algebra of invariant scalars):",
+        };
+        lines.AddRange(result.Invariants.Take(MaxPrinted).Select(g => $"  {g.Name} = {g.Map.Components[0]}"));
+        if (result.Invariants.Count > MaxPrinted)
+        {
+            lines.Add($"  ... {result.Invariants.Count - MaxPrinted} more (use --json or --output for all)");
+        }
+
+        if (!result.IsScalarOutput)
+        {
+            lines.Add($"equivariants ({result.Generators.Count} generators; every equivariant is a sum of invariant functions times these):");
+            lines.AddRange(result.Generators.Take(MaxPrinted).Select(g => $"  {g.Name} = {g.Map}"));
+            if (result.Generators.Count > MaxPrinted)
+            {
+                lines.Add($"  ... {result.Generators.Count - MaxPrinted} more (use --json or --output for all)");
+            }
+        }
+
+        lines.Add(options.Reduced
+            ? "dimension check: not applicable to the reduced set, which determines the other scalars as rational functions (rigidity is checked instead)"
+            : "dimension check (spanned/dimension): " + string.Join(", ", result.Completeness.Select(c => $"degree {c.Degree}: {c.Spanned}/{c.Dimension}")));
+        return (ClassicalEquivariantDocument.Create(result), lines);
     }
 
     private static void AppendBasis<T>(List<string> lines, IReadOnlyList<int> degrees, Func<int, CancellationToken, IReadOnlyList<PolynomialMap<T>>> basis)

@@ -129,4 +129,127 @@ public static class ClassicalEquivariantDocument
             wrong.Count == 0 ? $"recomputed in degrees {string.Join(", ", counts.Keys)}" : string.Join("; ", wrong)));
         return checks;
     }
+
+    /// <summary>
+    /// Returns the generating-set document (<c>"mode": "fft"</c>): <c>options</c>, <c>variables</c>, <c>invariants</c> and
+    /// <c>basis</c> (each element with a <c>name</c>, its <c>degree</c> and <c>components</c>), <c>count_by_degree</c> of the
+    /// basis, and the <c>certificate</c> with the dimension check per degree.
+    /// </summary>
+    public static JsonObject Create(FirstFundamentalTheoremResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = Header(result.Group, result.Inputs.Select(i => i.ToString()), result.Output.ToString(), "fft");
+        document["options"] = new JsonObject
+        {
+            ["translations"] = result.Options.Translations,
+            ["permutations"] = result.Options.Permutations,
+            ["reduced"] = result.Options.Reduced,
+            ["max_word_length"] = result.Options.MaxWordLength,
+            ["completeness_degree"] = result.Options.CompletenessDegree,
+        };
+        document["input_dimension"] = result.Ring.VariableCount;
+        document["output_dimension"] = result.Output.Dimension(result.Group.Dimension);
+        document["variables"] = new JsonArray(result.Ring.Variables.Select(v => (JsonNode?)v).ToArray());
+        document["invariants"] = Elements(result.Invariants);
+        document["basis"] = Elements(result.Generators);
+        var counts = new JsonObject();
+        foreach (var group in result.Generators.GroupBy(g => g.Degree).OrderBy(g => g.Key))
+        {
+            counts[group.Key.ToString(CultureInfo.InvariantCulture)] = group.Count();
+        }
+
+        document["count_by_degree"] = counts;
+        document["certificate"] = new JsonObject
+        {
+            ["method"] = "first fundamental theorem generators (inner products, brackets, traces and contractions of tensor words), sign-matched under the component group",
+            ["lie_algebra"] = new JsonArray(result.Group.LieAlgebraBasisNames.Select(n => (JsonNode?)n).ToArray()),
+            ["component_generators"] = new JsonArray(result.Group.ComponentGeneratorNames.Select(n => (JsonNode?)n).ToArray()),
+            ["completeness"] = new JsonArray(result.Completeness.Select(c => (JsonNode?)new JsonObject
+            {
+                ["degree"] = c.Degree,
+                ["dimension"] = c.Dimension,
+                ["spanned"] = c.Spanned,
+            }).ToArray()),
+            ["checks"] = new JsonArray(
+                "every invariant and generator satisfies every condition exactly (Lie algebra, components, translations, transpositions)",
+                "count_by_degree equals the number of generators per degree",
+                "in each degree up to completeness_degree the products of the generators span the equivariants (dimension recomputed)"),
+        };
+        return document;
+    }
+
+    private static JsonArray Elements(IReadOnlyList<FundamentalGenerator> generators) =>
+        new(generators.Select(g =>
+        {
+            var element = EquivariantDocument.Element(g.Degree, g.Map);
+            element["name"] = g.Name;
+            return (JsonNode?)element;
+        }).ToArray());
+
+    /// <summary>Verifies an FFT document from the document alone.</summary>
+    internal static IReadOnlyList<CertificateCheck> VerifyFundamental(
+        JsonObject document, ClassicalGroup group, IReadOnlyList<RepresentationExpression> inputs, RepresentationExpression output, CancellationToken ct)
+    {
+        var options = CertificateJson.ReadObject(document, "options");
+        bool translations = options["translations"]?.GetValue<bool>() ?? false;
+        bool permutations = options["permutations"]?.GetValue<bool>() ?? false;
+        var completenessDegree = CertificateJson.ReadInteger(options, "completeness_degree");
+        if (completenessDegree < 0 || completenessDegree > 12)
+        {
+            throw new CertificateFormatException($"Field 'options.completeness_degree' is {completenessDegree}; it must be from 0 to 12.");
+        }
+
+        IReadOnlyList<EquivarianceConstraint<Rational>> constraints;
+        PolynomialRing<Rational> ring;
+        try
+        {
+            constraints = FirstFundamentalTheorem.Constraints(group, inputs, output, translations, permutations);
+            var variables = CertificateJson.ReadArray(document, "variables").Select(v => v?.GetValue<string>() ?? string.Empty).ToList();
+            if (!variables.SequenceEqual(FirstFundamentalTheorem.VariableNames(group.Dimension, inputs)))
+            {
+                throw new CertificateFormatException("Field 'variables' does not list the coordinates of the inputs in order.");
+            }
+
+            ring = new PolynomialRing<Rational>(RationalField.Instance, variables, MonomialOrder.GradedReverseLex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw new CertificateFormatException($"The inputs and options of the classical result do not fit together: {ex.Message}", ex);
+        }
+
+        int m = output.Dimension(group.Dimension);
+        var problems = new List<string>();
+        var invariantMaps = EquivariantCertificateVerifier.ParseMaps(ring, 1, EquivariantCertificateVerifier.ReadElements(document, "invariants"), "invariant", problems);
+        var maps = EquivariantCertificateVerifier.ParseMaps(ring, m, EquivariantCertificateVerifier.ReadElements(document, "basis"), "basis", problems);
+        var counts = EquivariantCertificateVerifier.ReadCounts(document);
+        var scalarConstraints = FirstFundamentalTheorem.Constraints(group, inputs, RepresentationExpression.Trivial, translations, permutations);
+        var invariantViolations = invariantMaps.Select((p, i) => (p, i)).Where(x => scalarConstraints.Any(c => !c.IsSatisfiedBy(x.p.Map))).Select(x => $"invariant {x.i + 1}").ToList();
+
+        var checks = new List<CertificateCheck>
+        {
+            new("invariants are invariant", invariantViolations.Count == 0,
+                invariantViolations.Count == 0 ? $"{invariantMaps.Count} invariants satisfy all {scalarConstraints.Count} conditions exactly" : string.Join("; ", invariantViolations.Take(5))),
+        };
+        var common = EquivariantCertificateVerifier.CommonChecks(maps, problems, constraints, counts, ct);
+        checks.AddRange(common.Where(c => c.Name != "linear independence"));
+
+        if (options["reduced"]?.GetValue<bool>() ?? false)
+        {
+            var failures = FirstFundamentalTheorem.RigidityFailures(group, inputs);
+            checks.Add(new CertificateCheck("reduced scalars determine the others", failures.Count == 0,
+                failures.Count == 0
+                    ? "det(G) <u_a,u_b> = g_a^T adj(G) g_b holds as a polynomial identity for every omitted pair (G the Gram matrix of the first d inputs)"
+                    : "the identity fails for " + string.Join(", ", failures.Take(5))));
+            return checks;
+        }
+
+        var invariants = invariantMaps.Select((x, i) => new FundamentalGenerator($"invariant {i + 1}", x.Map)).ToList();
+        var generators = maps.Select((x, i) => new FundamentalGenerator($"generator {i + 1}", x.Map)).ToList();
+        bool scalar = output.Equals(RepresentationExpression.Trivial);
+        var completeness = FirstFundamentalTheorem.CheckCompleteness(ring, m, constraints, invariants, generators, scalar, (int)completenessDegree, ct);
+        var gaps = completeness.Where(c => !c.IsComplete).Select(c => $"degree {c.Degree}: dimension {c.Dimension}, spanned {c.Spanned}").ToList();
+        checks.Add(new CertificateCheck("generators span every degree checked", gaps.Count == 0,
+            gaps.Count == 0 ? $"degrees 0..{completenessDegree}: dimensions [{string.Join(", ", completeness.Select(c => c.Dimension))}] all spanned" : string.Join("; ", gaps)));
+        return checks;
+    }
 }

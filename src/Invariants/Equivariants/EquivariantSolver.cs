@@ -36,7 +36,8 @@ internal static class EquivariantSolver
         int m = outputDimension;
         foreach (var c in constraints)
         {
-            if (c.Input.RowCount != n || c.Input.ColumnCount != n || c.Output.RowCount != m || c.Output.ColumnCount != m)
+            int columns = c.Kind == ConstraintKind.Translation ? 1 : n;
+            if (c.Input.RowCount != n || c.Input.ColumnCount != columns || c.Output.RowCount != m || c.Output.ColumnCount != m)
             {
                 throw new ArgumentException(
                     $"Constraint '{c.Name}' has a {c.Input.RowCount}x{c.Input.ColumnCount} input and a {c.Output.RowCount}x{c.Output.ColumnCount} output matrix; "
@@ -59,6 +60,12 @@ internal static class EquivariantSolver
         foreach (var constraint in constraints)
         {
             ct.ThrowIfCancellationRequested();
+            if (constraint.Kind == ConstraintKind.Translation)
+            {
+                InsertTranslationRows(ring, constraint, monomials, m, degree, echelon, entries);
+                continue;
+            }
+
             var columns = ImageColumns(ring, constraint, monomials, rank);
             var b = constraint.Output;
             for (int beta = 0; beta < monomials.Count; beta++)
@@ -146,6 +153,65 @@ internal static class EquivariantSolver
         }
 
         return result.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Inserts the equations of a translation by v: the derivative along v maps degree k to degree k - 1, so there is one
+    /// equation per monomial beta of degree k - 1 and output coordinate j: sum_alpha C[j, alpha] (coefficient of x^beta in dx^alpha(v)) = 0.
+    /// </summary>
+    private static void InsertTranslationRows<T>(
+        PolynomialRing<T> ring, EquivarianceConstraint<T> constraint, List<Monomial> monomials, int m, int degree, IncrementalRowEchelon<T> echelon, List<KeyValuePair<int, T>> entries)
+        where T : struct, IFieldElement<T>
+    {
+        if (degree == 0)
+        {
+            return;
+        }
+
+        int n = ring.VariableCount;
+        var lower = new Dictionary<Monomial, List<(int Alpha, T Value)>>();
+        for (int a = 0; a < monomials.Count; a++)
+        {
+            var exponents = monomials[a].Exponents.ToArray().Select(e => (int)e).ToArray();
+            for (int i = 0; i < n; i++)
+            {
+                var direction = constraint.Input[i, 0];
+                if (exponents[i] == 0 || direction.IsZero)
+                {
+                    continue;
+                }
+
+                var value = ring.Field.FromInteger(exponents[i]) * direction;
+                exponents[i]--;
+                var beta = Monomial.FromExponents(exponents);
+                exponents[i]++;
+                if (!lower.TryGetValue(beta, out var list))
+                {
+                    list = [];
+                    lower[beta] = list;
+                }
+
+                list.Add((a, value));
+            }
+        }
+
+        foreach (var beta in lower.Keys.OrderBy(b => b, Comparer<Monomial>.Create((x, y) => ring.Order.Compare(y, x))))
+        {
+            for (int j = 0; j < m; j++)
+            {
+                entries.Clear();
+                foreach (var (alpha, value) in lower[beta])
+                {
+                    entries.Add(new(alpha * m + j, value));
+                }
+
+                var row = SparseVector.Create(entries);
+                if (!row.IsZero)
+                {
+                    echelon.TryInsert(row);
+                }
+            }
+        }
     }
 
     /// <summary>Returns the exponent vectors of degree k in n variables as monomials.</summary>

@@ -76,6 +76,7 @@ internal sealed class BuchbergerEngine<T>
     private long _serial;
     private TermBuffer _bufferA;
     private TermBuffer _bufferB;
+    private readonly GeoBucket<T> _bucket;
 
     // Set during Run, so that long reductions can stop at a limit or on cancellation.
     private GroebnerOptions? _runOptions;
@@ -83,12 +84,15 @@ internal sealed class BuchbergerEngine<T>
     private CancellationToken _runToken;
     private long _reductionSteps;
     private long _runStartPairs;
+    private readonly int[]? _sugarWeights;
 
     /// <summary>A critical pair (I, J) of basis indices, or a waiting generator (I = input index, J = -1).</summary>
     private readonly record struct Pair(int I, int J, Monomial Lcm, int Sugar, long Serial);
 
-    public BuchbergerEngine(PolynomialRing<T> ring, int cofactorCount)
+    /// <summary>Starts an engine; <paramref name="sugarWeights"/> (positive) replaces the total degree in the sugar when given.</summary>
+    public BuchbergerEngine(PolynomialRing<T> ring, int cofactorCount, IReadOnlyList<int>? sugarWeights = null)
     {
+        _sugarWeights = sugarWeights is null || sugarWeights.All(w => w == 1) ? null : [.. sugarWeights];
         _ring = ring;
         _order = TermOrder.Compile(ring.Order, ring.VariableCount);
         _fieldOne = ring.Field.One;
@@ -96,6 +100,7 @@ internal sealed class BuchbergerEngine<T>
         _pairs = new SortedSet<Pair>(Comparer<Pair>.Create(ComparePairs));
         _bufferA = new TermBuffer(16);
         _bufferB = new TermBuffer(16);
+        _bucket = new GeoBucket<T>(_order);
     }
 
     public PolynomialRing<T> Ring => _ring;
@@ -116,6 +121,21 @@ internal sealed class BuchbergerEngine<T>
 
     /// <summary>Number of polynomials in the (unreduced) basis.</summary>
     public int BasisSize => _active.Count;
+
+    /// <summary>Degree of a monomial in the sugar grading: total degree, or the weighted degree.</summary>
+    private int Degree(Monomial m) => _sugarWeights is null ? m.TotalDegree : checked((int)m.WeightedDegree(_sugarWeights));
+
+    /// <summary>Largest degree of a term of f in the sugar grading.</summary>
+    private int DegreeOf(Polynomial<T> f)
+    {
+        int d = 0;
+        foreach (var m in f.MonomialSpan)
+        {
+            d = Math.Max(d, Degree(m));
+        }
+
+        return d;
+    }
 
     private int ComparePairs(Pair a, Pair b)
     {
@@ -146,7 +166,7 @@ internal sealed class BuchbergerEngine<T>
             }
         }
 
-        var p = new EnginePolynomial<T>(f.MonomialSpan.ToArray(), f.CoefficientSpan.ToArray(), f.TotalDegree, cofactors);
+        var p = new EnginePolynomial<T>(f.MonomialSpan.ToArray(), f.CoefficientSpan.ToArray(), DegreeOf(f), cofactors);
         _inputs.Add(p);
         _pairs.Add(new Pair(_inputs.Count - 1, -1, p.Lead, p.Sugar, _serial++));
     }
@@ -166,7 +186,7 @@ internal sealed class BuchbergerEngine<T>
             }
 
             var monic = f.Monic();
-            var p = new EnginePolynomial<T>(monic.MonomialSpan.ToArray(), monic.CoefficientSpan.ToArray(), monic.TotalDegree, null);
+            var p = new EnginePolynomial<T>(monic.MonomialSpan.ToArray(), monic.CoefficientSpan.ToArray(), DegreeOf(monic), null);
             Insert(p);
             if (IsUnit)
             {
@@ -518,8 +538,17 @@ internal sealed class BuchbergerEngine<T>
             var g = _basis[r];
             var q = m.Divide(g.Lead);
             var c = current.Coefficients[position];
-            sugar = Math.Max(sugar, g.Sugar + q.TotalDegree);
+            sugar = Math.Max(sugar, g.Sugar + Degree(q));
             steps?.Add((c, q, r));
+
+            // A long remainder and a short reducer: continue in a geobucket, where the cost of a step is the
+            // reducer's length rather than the remainder's.
+            if (fullReduction && current.Count - position > 64 && 8 * g.Length < current.Count - position)
+            {
+                ReduceRestInBucket(current, position, g, q, c, resultM, resultC, steps, ref sugar);
+                break;
+            }
+
             ref TermBuffer target = ref (useA ? ref _bufferA : ref _bufferB);
             target.Clear();
             MergeSubtract(current.Monomials, current.Coefficients, position + 1, current.Count, default, g, q, c, ref target, firstScaled: false);
@@ -585,6 +614,41 @@ internal sealed class BuchbergerEngine<T>
         }
     }
 
+    /// <summary>
+    /// Finishes a full reduction in the geobucket: the terms after <paramref name="position"/> of the remainder minus
+    /// c * q * tail(g) are reduced, and irreducible terms are appended to the result lists in order.
+    /// </summary>
+    private void ReduceRestInBucket(
+        TermBuffer current, int position, EnginePolynomial<T> g, Monomial q, T c, List<Monomial> resultM, List<T> resultC,
+        List<(T Coefficient, Monomial Multiplier, int Reducer)>? steps, ref int sugar)
+    {
+        var bucket = _bucket;
+        bucket.Clear();
+        bucket.Add(current.Monomials, current.Coefficients, position + 1, current.Count);
+        bucket.AddScaled(g.Monomials, g.Coefficients, 1, q, -c);
+        while (bucket.PopLeading(out var m, out var coefficient))
+        {
+            int r = FindReducer(m);
+            if (r < 0)
+            {
+                resultM.Add(m);
+                resultC.Add(coefficient);
+                continue;
+            }
+
+            if ((++_reductionSteps & 1023) == 0)
+            {
+                CheckDuringReduction();
+            }
+
+            var reducer = _basis[r];
+            var multiplier = m.Divide(reducer.Lead);
+            sugar = Math.Max(sugar, reducer.Sugar + Degree(multiplier));
+            steps?.Add((coefficient, multiplier, r));
+            bucket.AddScaled(reducer.Monomials, reducer.Coefficients, 1, multiplier, -coefficient);
+        }
+    }
+
     private static void AddInto(Dictionary<Monomial, T> sums, Polynomial<T> p, T c, Monomial q)
     {
         var pm = p.MonomialSpan;
@@ -644,7 +708,7 @@ internal sealed class BuchbergerEngine<T>
         {
             var g = _basis[i];
             var lcm = g.Lead.Lcm(hLead);
-            int sugar = Math.Max(g.Sugar + lcm.TotalDegree - g.Lead.TotalDegree, h.Sugar + lcm.TotalDegree - hLead.TotalDegree);
+            int sugar = Math.Max(g.Sugar + Degree(lcm) - Degree(g.Lead), h.Sugar + Degree(lcm) - Degree(hLead));
             candidates.Add((i, lcm, g.Lead.IsCoprimeTo(hLead), sugar));
         }
 

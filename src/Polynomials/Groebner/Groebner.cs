@@ -50,6 +50,19 @@ public static class Groebner
         GroebnerOptions? options = null,
         IProgress<GroebnerProgress>? progress = null,
         CancellationToken ct = default)
+        where T : struct, IFieldElement<T> => Compute(ring, generators, options, progress, ct, null);
+
+    /// <summary>
+    /// Computes the basis as the public overload does; <paramref name="weights"/> names a positive grading for which the
+    /// generators may be homogeneous, which the modular engine then uses instead of homogenizing.
+    /// </summary>
+    internal static GroebnerBasis<T> Compute<T>(
+        PolynomialRing<T> ring,
+        IEnumerable<Polynomial<T>> generators,
+        GroebnerOptions? options,
+        IProgress<GroebnerProgress>? progress,
+        CancellationToken ct,
+        IReadOnlyList<int>? weights)
         where T : struct, IFieldElement<T>
     {
         ArgumentNullException.ThrowIfNull(ring);
@@ -87,7 +100,7 @@ public static class Groebner
                 throw new NotSupportedException("Groebner basis: the F4 engine is not implemented yet. Use GroebnerAlgorithm.Auto, Buchberger or Modular.");
             case GroebnerAlgorithm.Auto or GroebnerAlgorithm.Modular
                 when !options.RecordCofactors && ring.Field.Characteristic.IsZero && ring.Field.DegreeOverPrimeField == 1 && typeof(T) == typeof(Rational):
-                return (GroebnerBasis<T>)(object)ModularGroebner.Compute((PolynomialRing<Rational>)(object)ring, list.Cast<Polynomial<Rational>>().ToList(), options, progress, ct);
+                return (GroebnerBasis<T>)(object)ModularGroebner.Compute((PolynomialRing<Rational>)(object)ring, list.Cast<Polynomial<Rational>>().ToList(), options, progress, ct, weights);
             default:
                 return ComputeBuchberger(ring, list, options, progress, ct);
         }
@@ -372,7 +385,8 @@ public static class Groebner
         }
 
         // Phase 2: eliminate x.
-        var basis = Compute(graphRing, graph, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, progress, ct);
+        int[]? grading = weighted ? [.. Enumerable.Repeat(1, n), .. polynomials.Select(f => f.TotalDegree)] : null;
+        var basis = Compute(graphRing, graph, (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false }, progress, ct, grading);
 
         // Phase 3: the elements free of x, moved to K[y].
         var eliminationGenerators = new List<Polynomial<T>>();

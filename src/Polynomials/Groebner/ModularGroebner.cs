@@ -22,6 +22,8 @@ namespace InvTheory.Polynomials.Groebner;
 /// (1) G consists of homogeneous polynomials and every f_i reduces to zero modulo G, so J ⊆ (G);
 /// (2) every S-pair that survives the Gebauer-Moeller criteria reduces to zero modulo G, so G is a Groebner basis of (G);
 /// (3) LM(G) = LM(G_p) for a prime p whose reduced basis G_p of J_p was computed.
+/// The argument holds for any grading by positive integer weights, so generators that are homogeneous for given
+/// weights (the graph ideal of <see cref="Groebner.Relations{T}"/>) are not homogenized.
 /// Then HF_{R/(G)} = HF_{R/LM(G)} = HF_{R/J_p} ≥ HF_{R/J} (the rank of the integer matrix of J in each degree can
 /// only drop modulo p) and J ⊆ (G) gives HF_{R/(G)} ≤ HF_{R/J}, so (G) = J. A candidate that fails a check is
 /// discarded and more primes are used.
@@ -37,7 +39,8 @@ internal static class ModularGroebner
         List<Polynomial<Rational>> generators,
         GroebnerOptions options,
         IProgress<GroebnerProgress>? progress,
-        CancellationToken ct)
+        CancellationToken ct,
+        IReadOnlyList<int>? weights = null)
     {
         var clock = Stopwatch.StartNew();
         if (generators.Count == 0)
@@ -46,7 +49,11 @@ internal static class ModularGroebner
         }
 
         // Phase 1: primitive integer generators, homogenized when needed.
-        bool homogeneous = generators.All(f => f.IsHomogeneous);
+        // The grading: the given positive weights when every generator is homogeneous for them, else the standard one.
+        int[] grading = weights is not null && weights.All(w => w > 0) && generators.All(f => IsHomogeneous(f, weights))
+            ? [.. weights]
+            : [.. Enumerable.Repeat(1, ring.VariableCount)];
+        bool homogeneous = generators.All(f => IsHomogeneous(f, grading));
         var workRing = homogeneous ? ring : HomogenizingRing(ring);
         var work = generators.Select(f => homogeneous ? Primitive(f) : Primitive(Homogenize(f, workRing))).ToList();
 
@@ -72,7 +79,7 @@ internal static class ModularGroebner
 
             var field = PrimeField.Get(p);
             var ringP = new PolynomialRing<ModInt>(field, workRing.Variables, workRing.Order);
-            var engine = new BuchbergerEngine<ModInt>(ringP, 0);
+            var engine = new BuchbergerEngine<ModInt>(ringP, 0, homogeneous ? grading : null);
             foreach (var f in work)
             {
                 engine.AddGenerator(Reduce(f, ringP, field), -1);
@@ -86,7 +93,8 @@ internal static class ModularGroebner
             if (candidate is not null && TryReduce(candidate, ringP, field) is { } candidateModP && candidateModP.SequenceEqual(basisP))
             {
                 progress?.Report(new GroebnerProgress(0, 0, candidate.Count, 0, "verify"));
-                if (Verify(workRing, work, candidate, truncation, options, progress, clock, ct))
+                int[] workGrading = homogeneous ? grading : [.. Enumerable.Repeat(1, workRing.VariableCount)];
+                if (Verify(workRing, work, candidate, workGrading, truncation, options, progress, clock, ct))
                 {
                     return Finish(ring, generators, homogeneous, candidate, truncation, options, ct);
                 }
@@ -148,13 +156,14 @@ internal static class ModularGroebner
         PolynomialRing<Rational> ring,
         List<Polynomial<Rational>> generators,
         List<Polynomial<Rational>> candidate,
+        int[] grading,
         int? truncation,
         GroebnerOptions options,
         IProgress<GroebnerProgress>? progress,
         Stopwatch clock,
         CancellationToken ct)
     {
-        if (!candidate.All(g => g.IsHomogeneous))
+        if (!candidate.All(g => IsHomogeneous(g, grading)))
         {
             return false;
         }
@@ -259,6 +268,28 @@ internal static class ModularGroebner
         }
 
         return result;
+    }
+
+    /// <summary>Whether all terms of f have the same weighted degree.</summary>
+    private static bool IsHomogeneous(Polynomial<Rational> f, IReadOnlyList<int> weights)
+    {
+        var span = f.MonomialSpan;
+        if (span.Length == 0)
+        {
+            return true;
+        }
+
+        int[] w = [.. weights];
+        long degree = span[0].WeightedDegree(w);
+        foreach (var m in span)
+        {
+            if (m.WeightedDegree(w) != degree)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Returns a/b with a ≡ u b (mod m), |a| and b at most sqrt(m/2), or null when none exists.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using InvTheory.Polynomials.Scalars;
 
@@ -15,36 +16,11 @@ namespace InvTheory.Polynomials;
 /// Horner recursion, never more than the size of the dense result times the number of terms. Matrices that split into
 /// blocks and components with too many monomials go through the sparse Horner scheme instead.
 /// </remarks>
-internal sealed class LinearChangeOfVariables<T>
+internal static class LinearChangeOfVariables<T>
     where T : struct, IFieldElement<T>
 {
     /// <summary>Largest number of monomials of one degree handled by dense arrays.</summary>
     private const int MaxDenseCount = 1 << 21;
-
-    private readonly T[][] _matrix;
-    private readonly int[][] _support;
-    private readonly DenseHomogeneousSpace _space;
-    private readonly T[][] _bufferA;
-    private readonly T[][] _bufferB;
-    private readonly List<T[]> _lastPowers = [];
-    private Monomial[] _monomials = [];
-    private T[] _coefficients = [];
-
-    private LinearChangeOfVariables(T[][] matrix, DenseHomogeneousSpace space, T one)
-    {
-        int n = matrix.Length;
-        _matrix = matrix;
-        _space = space;
-        _support = new int[n][];
-        for (int i = 0; i < n; i++)
-        {
-            _support[i] = [.. Enumerable.Range(0, n).Where(j => !matrix[i][j].IsZero)];
-        }
-
-        _bufferA = new T[n][];
-        _bufferB = new T[n][];
-        _lastPowers.Add([one]);
-    }
 
     /// <summary>Returns f(g x); <paramref name="matrix"/> is square of the ring's size (checked by the caller).</summary>
     public static Polynomial<T> Apply(Polynomial<T> f, T[][] matrix)
@@ -66,7 +42,7 @@ internal sealed class LinearChangeOfVariables<T>
         int degree = f.TotalDegree;
         if (IsConnected(matrix) && DenseHomogeneousSpace.TryGet(n, degree, MaxDenseCount) is { } space)
         {
-            return new LinearChangeOfVariables<T>(matrix, space, ring.Field.One).ApplyDense(f);
+            return ApplyDense(f, matrix, space);
         }
 
         // Phase 3: sparse Horner.
@@ -202,166 +178,113 @@ internal sealed class LinearChangeOfVariables<T>
         return powers;
     }
 
-    private Polynomial<T> ApplyDense(Polynomial<T> f)
+    private static Polynomial<T> ApplyDense(Polynomial<T> f, T[][] matrix, DenseHomogeneousSpace space)
     {
         var ring = f.Ring;
-        int n = ring.VariableCount;
-        int maxCount = _space.Counts[^1];
-        for (int v = 0; v < n; v++)
-        {
-            _bufferA[v] = new T[maxCount];
-            _bufferB[v] = new T[maxCount];
-        }
 
-        // Phase 1: terms in decreasing lex order, so that every homogeneous component and every Horner group is a range.
-        _monomials = f.MonomialSpan.ToArray();
-        _coefficients = f.CoefficientSpan.ToArray();
-        Array.Sort(_monomials, _coefficients, Comparer<Monomial>.Create(static (a, b) =>
+        // Phase 1: terms by ascending degree, each degree in decreasing lex order, so that every homogeneous component and
+        // every Horner group is a range.
+        var monomials = f.MonomialSpan.ToArray();
+        var coefficients = f.CoefficientSpan.ToArray();
+        Array.Sort(monomials, coefficients, Comparer<Monomial>.Create(static (a, b) =>
             a.TotalDegree != b.TotalDegree ? a.TotalDegree.CompareTo(b.TotalDegree) : MonomialOrder.CompareLex(b.Exponents, a.Exponents)));
 
-        // Phase 2: each homogeneous component separately; the image of degree d is a dense array over degree d.
+        // Phase 2: the dense images of the components, in machine integers over Q when a bound allows it.
+        var images = typeof(T) == typeof(Rational)
+            ? Unsafe.As<T[][]?>(TryImagesOverIntegers(monomials, Unsafe.As<Rational[]>(coefficients), Unsafe.As<Rational[][]>(matrix), space))
+            : null;
+        images ??= new DenseHorner<T>(matrix, space, ring.Field.One).Images(monomials, coefficients);
+
+        // Phase 3: collect the nonzero coefficients.
         var resultMonomials = new List<Monomial>();
         var resultCoefficients = new List<T>();
-        for (int start = 0; start < _monomials.Length;)
+        for (int degree = 0; degree < images.Length; degree++)
         {
-            int degree = _monomials[start].TotalDegree;
-            int end = start;
-            while (end < _monomials.Length && _monomials[end].TotalDegree == degree)
-            {
-                end++;
-            }
-
-            var image = new T[_space.Counts[degree]];
-            AddImage(0, start, end, degree, image);
+            var image = images[degree];
             for (int r = 0; r < image.Length; r++)
             {
                 if (!image[r].IsZero)
                 {
-                    resultMonomials.Add(Monomial.FromExponentsUnchecked(_space.Exponents(degree, r).ToArray()));
+                    resultMonomials.Add(Monomial.FromExponentsUnchecked(space.Exponents(degree, r).ToArray()));
                     resultCoefficients.Add(image[r]);
                 }
             }
-
-            start = end;
         }
 
         return ring.FromUnsortedUnique([.. resultMonomials], [.. resultCoefficients]);
     }
 
-    /// <summary>
-    /// Adds to <paramref name="destination"/> (dense over <paramref name="degree"/>) the image of the terms [lo, hi), which agree
-    /// in the exponents of the variables before <paramref name="variable"/> and have degree <paramref name="degree"/> in the others.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddImage(int variable, int lo, int hi, int degree, T[] destination)
+    // Over Q: with f = F / dF and g = G / dG for integer F and G, the degree-d component of f(g x) is F_d(G x) / (dF dG^d).
+    // Every intermediate coefficient of F_d(G x) is bounded by the sum of |F_t| over the component times R^d, where R is the
+    // largest absolute row sum of G, so 64- or 128-bit integers suffice when that bound fits.
+    private static Rational[][]? TryImagesOverIntegers(Monomial[] monomials, Rational[] coefficients, Rational[][] matrix, DenseHomogeneousSpace space)
     {
-        int n = _matrix.Length;
-        if (degree == 0)
+        int n = matrix.Length;
+        if (!PolynomialMultiplication.TryScaleToIntegers(coefficients, out var numerators, out var denominatorF, out _)
+            || !PolynomialMultiplication.TryScaleToIntegers(matrix.SelectMany(row => row).ToArray(), out var entries, out var denominatorG, out _))
         {
-            destination[0] += _coefficients[lo];
-            return;
+            return null;
         }
 
-        if (variable == n - 1)
+        double rowSum = 0;
+        for (int i = 0; i < n; i++)
         {
-            // Only x_(n-1)^degree is left: add c * L_(n-1)^degree.
-            var power = LastPower(degree);
-            var c = _coefficients[lo];
-            for (int r = 0; r < power.Length; r++)
+            double s = 0;
+            for (int j = 0; j < n; j++)
             {
-                destination[r] += c * power[r];
+                s += Math.Abs((double)entries[(i * n) + j]);
             }
 
-            return;
+            rowSum = Math.Max(rowSum, s);
         }
 
-        int firstExponent = _monomials[lo][variable];
-        if (firstExponent == 0)
+        double bound = 0;
+        for (int t = 0; t < monomials.Length; t++)
         {
-            // No term of the range contains this variable (exponents decrease along the range).
-            AddImage(variable + 1, lo, hi, degree, destination);
-            return;
+            bound = Math.Max(bound, Math.Abs((double)numerators[t]) * Math.Pow(rowSum, monomials[t].TotalDegree));
         }
 
-        // Horner in L_variable. Loop invariant: accumulator contains the image of the groups seen so far divided by
-        // L_variable^previousExponent, as a dense array over degree - previousExponent.
-        var accumulator = _bufferA[variable];
-        var scratch = _bufferB[variable];
-        int previousExponent = firstExponent;
-        int accumulatorDegree = degree - firstExponent;
-        Array.Clear(accumulator, 0, _space.Counts[accumulatorDegree]);
-        for (int start = lo; start < hi;)
+        // The bound above is per term; a component sums at most all terms.
+        bound *= monomials.Length;
+        var integerMatrix = new long[n][];
+        for (int i = 0; i < n; i++)
         {
-            int exponent = _monomials[start][variable];
-            int end = start + 1;
-            while (end < hi && _monomials[end][variable] == exponent)
-            {
-                end++;
-            }
-
-            for (; previousExponent > exponent; previousExponent--)
-            {
-                MultiplyByLinearForm(accumulator, accumulatorDegree, variable, scratch);
-                (accumulator, scratch) = (scratch, accumulator);
-                accumulatorDegree++;
-            }
-
-            AddImage(variable + 1, start, end, degree - exponent, accumulator);
-            start = end;
+            integerMatrix[i] = entries.AsSpan(i * n, n).ToArray();
         }
 
-        for (; previousExponent > 0; previousExponent--)
+        if (bound < Math.ScaleB(1.0, 62))
         {
-            MultiplyByLinearForm(accumulator, accumulatorDegree, variable, scratch);
-            (accumulator, scratch) = (scratch, accumulator);
-            accumulatorDegree++;
+            var images = new DenseHorner<long>(integerMatrix, space, 1).Images(monomials, numerators);
+            return ScaleBack(images, x => x, denominatorF, denominatorG);
         }
 
-        int count = _space.Counts[degree];
-        for (int r = 0; r < count; r++)
+        if (bound < Math.ScaleB(1.0, 126))
         {
-            destination[r] += accumulator[r];
+            var wideMatrix = integerMatrix.Select(row => row.Select(x => (Int128)x).ToArray()).ToArray();
+            var images = new DenseHorner<Int128>(wideMatrix, space, 1).Images(monomials, numerators.Select(x => (Int128)x).ToArray());
+            return ScaleBack(images, x => (BigInteger)x, denominatorF, denominatorG);
         }
+
+        return null;
     }
 
-    /// <summary>Writes source * L_variable (source dense over <paramref name="degree"/>) into target, dense over degree + 1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MultiplyByLinearForm(T[] source, int degree, int variable, T[] target)
+    private static Rational[][] ScaleBack<TInteger>(TInteger[][] images, Func<TInteger, BigInteger> toBigInteger, BigInteger denominatorF, BigInteger denominatorG)
+        where TInteger : struct
     {
-        int n = _matrix.Length;
-        Array.Clear(target, 0, _space.Counts[degree + 1]);
-        var table = _space.MultiplicationTable(degree);
-        var row = _matrix[variable];
-        var support = _support[variable];
-        int count = _space.Counts[degree];
-        for (int r = 0; r < count; r++)
+        var result = new Rational[images.Length][];
+        var denominator = denominatorF;
+        for (int degree = 0; degree < images.Length; degree++)
         {
-            var x = source[r];
-            if (x.IsZero)
+            result[degree] = new Rational[images[degree].Length];
+            for (int r = 0; r < images[degree].Length; r++)
             {
-                continue;
+                var value = toBigInteger(images[degree][r]);
+                result[degree][r] = value.IsZero ? Rational.Zero : denominator.IsOne ? (Rational)value : Rational.Create(value, denominator);
             }
 
-            int offset = r * n;
-            foreach (int j in support)
-            {
-                target[table[offset + j]] += x * row[j];
-            }
-        }
-    }
-
-    /// <summary>Returns L_(n-1)^k as a dense array over degree k, cached.</summary>
-    private T[] LastPower(int k)
-    {
-        int last = _matrix.Length - 1;
-        while (_lastPowers.Count <= k)
-        {
-            int d = _lastPowers.Count - 1;
-            var next = new T[_space.Counts[d + 1]];
-            MultiplyByLinearForm(_lastPowers[d], d, last, next);
-            _lastPowers.Add(next);
+            denominator *= denominatorG;
         }
 
-        return _lastPowers[k];
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using InvTheory.Polynomials.LinearAlgebra;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials;
@@ -153,6 +154,36 @@ public sealed partial class Polynomial<T>
         for (int i = 0; i < n; i++)
         {
             rows[i] = [.. matrix[i]];
+        }
+
+        return LinearChangeOfVariables<T>.Apply(this, rows);
+    }
+
+    /// <summary>
+    /// Returns the polynomial f(g x) for the n x n matrix g: x_i becomes sum_j g[i, j] x_j. Same convention and algorithm
+    /// as <see cref="LinearChange(IReadOnlyList{IReadOnlyList{T}})"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix is not n x n or belongs to another field.</exception>
+    public Polynomial<T> LinearChange(Matrix<T> matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int n = Ring.VariableCount;
+        if (matrix.RowCount != n || matrix.ColumnCount != n)
+        {
+            throw new ArgumentException(
+                $"A linear change of variables of {Ring} needs a {n} x {n} matrix, but got {matrix.RowCount} x {matrix.ColumnCount}.", nameof(matrix));
+        }
+
+        if (!matrix.Field.Equals(Ring.Field))
+        {
+            throw new ArgumentException(
+                $"A linear change of variables of {Ring} needs a matrix over {Ring.Field.Name}, but got one over {matrix.Field.Name}.", nameof(matrix));
+        }
+
+        var rows = new T[n][];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = matrix.RowSpan(i).ToArray();
         }
 
         return LinearChangeOfVariables<T>.Apply(this, rows);

@@ -29,16 +29,17 @@ internal static class PolynomialFormatter<T>
                 c = -c;
             }
 
+            string coefficientText = latex ? field.FormatLatex(c) : field.Format(c);
             if (negative)
             {
                 sb.Append('-');
             }
-            else if (t > 0)
+            else if (t > 0 && !(m.IsOne && coefficientText.StartsWith('-')))
             {
+                // A constant term that is a sum starting with a minus sign, such as -z+1, brings its own sign.
                 sb.Append('+');
             }
 
-            string coefficientText = latex ? field.FormatLatex(c) : field.Format(c);
             if (field.NeedsParentheses(c) && !m.IsOne)
             {
                 coefficientText = latex ? $"\\left({coefficientText}\\right)" : $"({coefficientText})";

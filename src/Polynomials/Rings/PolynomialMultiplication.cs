@@ -10,8 +10,7 @@ namespace InvTheory.Polynomials;
 /// monomial product is one integer addition. Dense inputs add their products into chunks of an array indexed by the
 /// packed key, and other inputs into an open-addressing hash table. The dense method is chosen when the array is at most
 /// twice the number of products. FLINT 3.5 chooses between the same kinds of method by comparing the same two sizes, in
-/// <c>fmpz_mpoly/mul.c</c> [FLINT]. The result is sorted
-/// once at the end. Over Q the coefficients are scaled to integers and summed in 64- or 128-bit words when a bound on the
+/// <c>fmpz_mpoly/mul.c</c> [FLINT]. The result is sorted once at the end. Over Q the coefficients are scaled to integers and summed in 64- or 128-bit words when a bound on the
 /// sums shows that they fit. Over GF(p) with p &lt; 2^31, products of residues are summed without reducing each one.
 /// </remarks>
 internal static class PolynomialMultiplication
@@ -67,7 +66,7 @@ internal static class PolynomialMultiplication
         return Assemble(ring, layout, terms, static x => x);
     }
 
-    /// <summary>Returns a * b with a monomial-to-coefficient map; the reference method, used when packed keys do not fit 127 bits.</summary>
+    /// <summary>Returns a * b summed in a monomial-to-coefficient map, the method for exponent vectors that need more than 127 bits.</summary>
     internal static Polynomial<T> MultiplyWithDictionary<T>(Polynomial<T> a, Polynomial<T> b)
         where T : struct, IFieldElement<T>
     {

@@ -174,6 +174,16 @@ internal sealed class PolynomialParser<T>
         if (TryConsume("^") || TryConsume("**"))
         {
             SkipSpaces();
+
+            // A nonzero constant base, such as z over Q(zeta_n), may take a negative exponent.
+            bool invert = false;
+            if (!AtEnd && Current == '-' && b.IsConstant && !b.IsZero)
+            {
+                invert = true;
+                _position++;
+                SkipSpaces();
+            }
+
             int start = _position;
             while (!AtEnd && char.IsAsciiDigit(Current))
             {
@@ -191,7 +201,7 @@ internal sealed class PolynomialParser<T>
                 throw Error($"exponent larger than {Monomial.MaxExponent}:");
             }
 
-            return b.Power(k);
+            return invert ? b.Ring.Constant(b.LeadingCoefficient.Inverse()).Power(k) : b.Power(k);
         }
 
         return b;

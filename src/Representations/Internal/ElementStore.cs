@@ -59,7 +59,7 @@ internal sealed class ElementStore<T>
 
     /// <summary>
     /// Adds a matrix given by its row-major entries if it is not present, and returns its element number.
-    /// <paramref name="added"/> tells whether it was new.
+    /// <paramref name="added"/> is true when the matrix was new.
     /// </summary>
     public int Add(ReadOnlySpan<T> entries, out bool added)
     {

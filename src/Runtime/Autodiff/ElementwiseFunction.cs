@@ -155,6 +155,48 @@ internal static class ElementwiseDerivatives
         }
     }
 
+    /// <summary>Whether f^(order) is a cheap function of x and sigmoid(x), so <see cref="ApplyFromSigmoid"/> can compute it.</summary>
+    public static bool UsesSigmoid(ElementwiseFunction function, int order) =>
+        function is ElementwiseFunction.Sigmoid or ElementwiseFunction.Silu || (function == ElementwiseFunction.Softplus && order >= 1);
+
+    /// <summary>Writes f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    public static void ApplyFromSigmoid(ElementwiseFunction function, int order, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+    {
+        switch (function)
+        {
+            case ElementwiseFunction.Sigmoid:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = SigmoidDerivative(s[i], order);
+                }
+
+                break;
+            case ElementwiseFunction.Softplus:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = SigmoidDerivative(s[i], order - 1);
+                }
+
+                break;
+            case ElementwiseFunction.Silu when order == 0:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = x[i] * s[i];
+                }
+
+                break;
+            case ElementwiseFunction.Silu:
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = (order * SigmoidDerivative(s[i], order - 1)) + (x[i] * SigmoidDerivative(s[i], order));
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(function), function, "ApplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
+        }
+    }
+
     private static double Sigmoid(double x)
     {
         if (x >= 0)

@@ -72,6 +72,11 @@ public sealed class Mlp
         }
 
         _parameters = [.. _layers.SelectMany(l => new[] { l.Weight, l.Bias })];
+        var shift = new Tensor(1, sizes[0]);
+        var scale = new Tensor(1, sizes[0]);
+        scale.AsSpan().Fill(1.0);
+        InputShift = new Parameter(name + ".input_shift", shift);
+        InputScale = new Parameter(name + ".input_scale", scale);
         Sizes = [.. sizes];
         Activation = activation;
     }
@@ -91,11 +96,62 @@ public sealed class Mlp
     /// <summary>The number of outputs.</summary>
     public int Outputs => Sizes[^1];
 
+    /// <summary>The fixed shift m of the input standardization (x - m) / s, applied first in <see cref="Forward"/>; zero until set. Not trained.</summary>
+    public Parameter InputShift { get; }
+
+    /// <summary>The fixed scale s of the input standardization (x - m) / s; one until set. Not trained.</summary>
+    public Parameter InputScale { get; }
+
+    /// <summary>The trainable parameters followed by the standardization constants: everything a checkpoint must store.</summary>
+    public IReadOnlyList<Parameter> State => [.. _parameters, InputShift, InputScale];
+
+    /// <summary>
+    /// Sets the input standardization to the column means and standard deviations of <paramref name="samples"/>
+    /// (rows are samples); a column with standard deviation below 1e-8 (such as a constant feature) keeps scale 1.
+    /// </summary>
+    public void StandardizeInputs(Tensor samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Columns != Inputs || samples.Rows == 0)
+        {
+            throw new ArgumentException($"StandardizeInputs: the samples are {samples.Rows} x {samples.Columns} but the network takes {Inputs} inputs.", nameof(samples));
+        }
+
+        for (int j = 0; j < Inputs; j++)
+        {
+            double mean = 0;
+            for (int i = 0; i < samples.Rows; i++)
+            {
+                mean += samples[i, j];
+            }
+
+            mean /= samples.Rows;
+            double variance = 0;
+            for (int i = 0; i < samples.Rows; i++)
+            {
+                variance += (samples[i, j] - mean) * (samples[i, j] - mean);
+            }
+
+            double deviation = Math.Sqrt(variance / samples.Rows);
+            InputShift.Value[0, j] = mean;
+            InputScale.Value[0, j] = deviation < 1e-8 ? 1.0 : deviation;
+        }
+    }
+
     /// <summary>Returns the network output for a batch x inputs tensor x.</summary>
     public Node Forward(Tape tape, Node x)
     {
         ArgumentNullException.ThrowIfNull(tape);
-        var h = x;
+        ArgumentNullException.ThrowIfNull(x);
+        var inverseScale = tape.Fill(1, Inputs, 1.0);
+        for (int j = 0; j < Inputs; j++)
+        {
+            inverseScale.Value[0, j] = 1.0 / InputScale.Value[0, j];
+        }
+
+        var shifted = tape.AddRow(x, tape.Scale(tape.Input(InputShift.Value), -1.0));
+        var h = tape.Multiply(shifted, tape.BroadcastRows(inverseScale, x.Rows));
+
         for (int i = 0; i < _layers.Length; i++)
         {
             h = _layers[i].Forward(tape, h);

@@ -86,6 +86,9 @@ public sealed class Node
 
     internal Parameter? Parameter { get; set; }
 
+    // sigmoid(Value), computed once for all sigmoid-based functions and derivatives of this node.
+    internal Tensor? SigmoidOfValue { get; set; }
+
     /// <summary>Returns the elementwise sum.</summary>
     public static Node operator +(Node a, Node b) => a.Tape.Add(a, b);
 

@@ -218,7 +218,15 @@ public sealed partial class Tape
         ArgumentOutOfRangeException.ThrowIfNegative(order);
         ElementwiseDerivatives.CheckSupported(function, order);
         var y = _pool.Rent(a.Rows, a.Columns);
-        ElementwiseDerivatives.Apply(function, order, a.Value.AsSpan(), y.AsSpan());
+        if (ElementwiseDerivatives.UsesSigmoid(function, order))
+        {
+            ElementwiseDerivatives.ApplyFromSigmoid(function, order, a.Value.AsSpan(), SigmoidOf(a).AsSpan(), y.AsSpan());
+        }
+        else
+        {
+            ElementwiseDerivatives.Apply(function, order, a.Value.AsSpan(), y.AsSpan());
+        }
+
         return Record(new Node(this, y, Operation.Elementwise) { A = a, Function = function, First = order });
     }
 
@@ -339,6 +347,19 @@ public sealed partial class Tape
         }
 
         return Record(new Node(this, y, Operation.ScatterColumns) { A = a, ColumnIndices = map });
+    }
+
+    // The forward value and the derivatives of SiLU, sigmoid and softplus all need sigmoid(a), and exp dominates their cost.
+    private Tensor SigmoidOf(Node a)
+    {
+        if (a.SigmoidOfValue is null)
+        {
+            var s = _pool.Rent(a.Rows, a.Columns);
+            ElementwiseDerivatives.Apply(ElementwiseFunction.Sigmoid, 0, a.Value.AsSpan(), s.AsSpan());
+            a.SigmoidOfValue = s;
+        }
+
+        return a.SigmoidOfValue;
     }
 
     private static int[] CheckIndices(IReadOnlyList<int> indices, int columns, string operation)

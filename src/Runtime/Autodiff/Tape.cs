@@ -171,6 +171,7 @@ public sealed partial class Tape
     /// Differentiates the 1 x 1 <paramref name="loss"/> with respect to every parameter used on this tape since the last
     /// <see cref="Reset"/> and writes the results to <see cref="Autodiff.Parameter.Gradient"/>.
     /// </summary>
+    /// <remarks>A parameter that was not used on the tape since the last reset keeps its previous gradient.</remarks>
     /// <exception cref="ArgumentException">The loss is not 1 x 1.</exception>
     public void Backward(Node loss)
     {

@@ -85,4 +85,17 @@ public sealed class EquivariantsCommandTests
         Assert.Contains(message, result.StandardError);
         Assert.DoesNotContain("   at ", result.StandardError);
     }
+
+    [Fact]
+    public void ClassicalDefaultIsTheFundamentalGeneratingSet()
+    {
+        // O(3) with two vectors: the three inner products generate the invariants [Wey39].
+        string directory = InvTheoryProcess.CreateTemporaryDirectory();
+        var result = InvTheoryProcess.Run(directory, "equivariants", "O(3)", "--in", "2*T1", "--json", "--output", "fft.json");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.StandardOutput)!.AsObject();
+        Assert.Equal("fft", (string?)document["mode"]);
+        Assert.Equal(3, document["invariants"]!.AsArray().Count);
+        Assert.Equal(0, InvTheoryProcess.Run(directory, "verify", "fft.json").ExitCode);
+    }
 }

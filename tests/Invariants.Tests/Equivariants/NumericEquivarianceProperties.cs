@@ -67,6 +67,50 @@ public sealed class NumericEquivarianceProperties
         });
     }
 
+    private static readonly (string Group, string Input, string Output)[] FundamentalCases =
+    [
+        ("O(3)", "2*T1+pseudovector", "T1"),
+        ("SO(3)", "3*T1", "T1"),
+        ("O(3)", "Sym2+T1", "T1"),
+        ("O(1,3)", "2*T1+pseudovector", "T0"),
+        ("O(3)", "2*T1", "T2"),
+    ];
+
+    private static readonly Lazy<IReadOnlyList<FirstFundamentalTheoremResult>> Fundamental = new(() =>
+        FundamentalCases.Select(c => FirstFundamentalTheorem.Compute(
+            ClassicalGroup.Parse(c.Group), RepresentationText.ParseSummands(c.Input), RepresentationText.Parse(c.Output))).ToList());
+
+    [Property(MaxTest = 40)]
+    public Property FundamentalGeneratorsAreNumericallyEquivariant()
+    {
+        var generator =
+            from index in Gen.Choose(0, FundamentalCases.Length - 1)
+            from seed in Gen.Choose(1, 1_000_000)
+            select (index, seed);
+        return Prop.ForAll(generator.ToArbitrary(), pair =>
+        {
+            var result = Fundamental.Value[pair.index];
+            var sampler = new ClassicalGroupSampler(result.Group, pair.seed, rapidityScale: 0.5);
+            var g = sampler.Next();
+            var rhoU = RealRepresentation.Evaluate(InvTheory.Invariants.Equivariants.RepresentationText.Sum(result.Inputs), g);
+            var rhoW = RealRepresentation.Evaluate(result.Output, g);
+            var x = Enumerable.Range(0, result.Ring.VariableCount).Select(_ => sampler.NextGaussian()).ToArray();
+            var gx = rhoU.Multiply(x);
+            foreach (var f in result.Generators.Concat(result.Invariants.Where(_ => result.IsScalarOutput)))
+            {
+                var left = Evaluate(f.Map, gx);
+                var right = rhoW.Multiply(Evaluate(f.Map, x));
+                double scale = 1 + left.Concat(right).Max(Math.Abs);
+                if (left.Zip(right).Any(p => Math.Abs(p.First - p.Second) > 1e-9 * scale))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+    }
+
     /// <summary>Evaluates the components in double precision.</summary>
     internal static IReadOnlyList<double> Evaluate(PolynomialMap<Rational> map, IReadOnlyList<double> x) =>
         map.Components.Select(p => Evaluate(p, x)).ToArray();

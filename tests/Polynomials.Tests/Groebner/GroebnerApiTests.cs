@@ -154,7 +154,8 @@ public sealed class GroebnerApiTests
 
         // Without cofactors, membership is not shown.
         var noCofactors = GroebnerCertificate.Check(generators, basis.Elements);
-        Assert.True(noCofactors.GeneratorsReduceToZero && noCofactors.SPolynomialsReduceToZero);
+        Assert.True(noCofactors.GeneratorsReduceToZero);
+        Assert.True(noCofactors.SPolynomialsReduceToZero);
         Assert.Null(noCofactors.MembershipShown);
         Assert.False(noCofactors.IsValid);
 

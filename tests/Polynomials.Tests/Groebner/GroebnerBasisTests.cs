@@ -177,6 +177,25 @@ public sealed class GroebnerBasisTests
     }
 
     [Fact]
+    public void RelationsAmongOrbitSumsOfTheCyclicGroupMatchSingular()
+    {
+        // The orbit sums of degree at most 3 under the cyclic permutation of x, y, z.
+        // Computed with Singular 4.3.1: ring r = 0,(x,y,z,y1,...,y7),dp; ideal e = eliminate(ideal(y1-(x+y+z),
+        // y2-(x^2+y^2+z^2), y3-(x*y+y*z+z*x), y4-(x^3+y^3+z^3), y5-(x^2*y+y^2*z+z^2*x), y6-(x*y^2+y*z^2+z*x^2), y7-x*y*z), x*y*z);
+        // mapped to ring (y1,...,y7),dp: size(std(e)) = 10, dim = 3, hilb(g,2) = 1,4,4.
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x", "y", "z"], MonomialOrder.GradedReverseLex);
+        var invariants = new[] { "x+y+z", "x^2+y^2+z^2", "x*y+y*z+z*x", "x^3+y^3+z^3", "x^2*y+y^2*z+z^2*x", "x*y^2+y*z^2+z*x^2", "x*y*z" }
+            .Select(ring.Parse).ToList();
+        var relations = Gb.Relations(invariants);
+        Assert.Equal(10, relations.Elements.Count);
+        Assert.Equal(3, relations.KrullDimension);
+        Assert.Equal([1L, 4, 4], relations.HilbertSeries.ReducedNumerator);
+
+        // Every relation vanishes on the invariants.
+        Assert.All(relations.Elements, g => Assert.True(g.Substitute(invariants, ring).IsZero));
+    }
+
+    [Fact]
     public void RelationsOfQuadraticMonomials()
     {
         // Textbook fact: the Veronese map (x^2, x*y, y^2) has the single relation u*w - v^2.

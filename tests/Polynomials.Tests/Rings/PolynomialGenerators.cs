@@ -54,6 +54,11 @@ internal static class PolynomialGenerators
         from d in Gen.Choose(1, 3)
         select Rational.Create(sign * ((BigInteger)high << 33) + 1, d);
 
+    /// <summary>Elements of Q(zeta_n) with small rational coordinates, about half of them zero, in the power basis.</summary>
+    public static Gen<CyclotomicNumber> Cyclotomic(CyclotomicField field) =>
+        Gen.ArrayOf(Gen.Frequency((1, SmallRational), (1, Gen.Constant(Rational.Zero))), field.Degree)
+            .Select(c => field.FromCoefficients(c));
+
     public static Gen<ModInt> Residue(PrimeField field) =>
         from high in Gen.Choose(0, int.MaxValue)
         from low in Gen.Choose(0, int.MaxValue)

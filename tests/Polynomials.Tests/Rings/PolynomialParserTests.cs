@@ -32,6 +32,7 @@ public sealed class PolynomialParserTests
         { "x1 + ", 5, "end of text" },
         { "(x1 + x2", 8, "end of text" },
         { "x1^-2", 3, "'-'" },
+        { "0^-1", 2, "'-'" },
         { "x1 / x2", 5, "'x2'" },
         { "x1 / (1 - 1)", 5, "'('" },
         { "x1 $ 2", 3, "'$'" },

@@ -148,6 +148,18 @@ public sealed class PolynomialSubstitutionTests
     }
 
     [Fact]
+    public void LinearChangeAcceptsMatrix()
+    {
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x", "y"], MonomialOrder.GradedReverseLex);
+        var g = InvTheory.Polynomials.LinearAlgebra.Matrix.Create<Rational>(RationalField.Instance, [[1, 1], [1, -1]]);
+        Assert.Equal(ring.Parse("x^2 - y^2"), ring.Parse("x*y").LinearChange(g));
+        var wrongField = InvTheory.Polynomials.LinearAlgebra.Matrix.Identity(PrimeField.Get(5), 2);
+        Assert.Throws<ArgumentException>(() => Q3.Parse("x").LinearChange(InvTheory.Polynomials.LinearAlgebra.Matrix.Identity(RationalField.Instance, 2)));
+        var ringGF = new PolynomialRing<ModInt>(PrimeField.Get(7), 2, MonomialOrder.Lex);
+        Assert.Throws<ArgumentException>(() => ringGF.Parse("x1").LinearChange(wrongField));
+    }
+
+    [Fact]
     public void LinearChangeChecksShape()
     {
         var ex = Assert.Throws<ArgumentException>(() => Q3.Parse("x").LinearChange([[Rational.One]]));

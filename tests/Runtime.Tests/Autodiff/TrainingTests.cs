@@ -105,16 +105,21 @@ public sealed class TrainingTests
     public void CheckpointRoundTripIsExact()
     {
         var mlp = new Mlp("net", [3, 5, 2], ElementwiseFunction.Silu, new DeterministicRandom(5));
+        mlp.StandardizeInputs(new Tensor(2, 3, [1.0, 2.0, 3.0, 1.5, -2.0, 3.0]));
         var basis = new Float64Basis(3, [Float64BasisElement.Scalar([new Float64Term(1.0 / 3.0, [2, 0, 0]), new Float64Term(Math.PI, [0, 1, 1])], "x1^2/3 + pi x2 x3")]);
-        var json = Checkpoint.ToJson(mlp.Parameters, new JsonObject { ["features"] = Float64BasisJson.ToJson(basis) });
+        var json = Checkpoint.ToJson(mlp.State, new JsonObject { ["features"] = Float64BasisJson.ToJson(basis) });
         string text = json.ToJsonString();
 
         var restored = new Mlp("net", [3, 5, 2], ElementwiseFunction.Silu, new DeterministicRandom(99));
-        var model = Checkpoint.LoadInto(JsonNode.Parse(text)!, restored.Parameters);
-        for (int p = 0; p < mlp.Parameters.Count; p++)
+        var model = Checkpoint.LoadInto(JsonNode.Parse(text)!, restored.State);
+        for (int p = 0; p < mlp.State.Count; p++)
         {
-            Assert.Equal(mlp.Parameters[p].Value.AsSpan().ToArray(), restored.Parameters[p].Value.AsSpan().ToArray());
+            Assert.Equal(mlp.State[p].Value.AsSpan().ToArray(), restored.State[p].Value.AsSpan().ToArray());
         }
+
+        // Column 2 is constant, so its scale stays 1; column 0 has mean 1.25 and standard deviation 0.25.
+        Assert.Equal([1.25, 0.0, 3.0], restored.InputShift.Value.AsSpan().ToArray());
+        Assert.Equal([0.25, 2.0, 1.0], restored.InputScale.Value.AsSpan().ToArray());
 
         var restoredBasis = Float64BasisJson.FromJson(model!["features"]!);
         Assert.Equal(basis.VariableNames, restoredBasis.VariableNames);
