@@ -287,11 +287,23 @@ public static partial class FirstFundamentalTheorem
 
                 int size = inputs[a].Dimension(d);
                 int first = offsets[a];
-                var swap = Matrix.FromFunction(field, n, n, (i, j) =>
+                // The swap exchanges the coordinate blocks of inputs a and a + 1 and fixes the others.
+                int Swapped(int i)
                 {
-                    int image = i >= first && i < first + size ? i + size : i >= first + size && i < first + 2 * size ? i - size : i;
-                    return image == j ? Rational.One : Rational.Zero;
-                });
+                    if (i >= first && i < first + size)
+                    {
+                        return i + size;
+                    }
+
+                    if (i >= first + size && i < first + 2 * size)
+                    {
+                        return i - size;
+                    }
+
+                    return i;
+                }
+
+                var swap = Matrix.FromFunction(field, n, n, (i, j) => Swapped(i) == j ? Rational.One : Rational.Zero);
                 constraints.Add(new($"swap inputs {a + 1},{a + 2}", ConstraintKind.GroupElement, swap, Matrix.Identity(field, m)));
                 added++;
             }

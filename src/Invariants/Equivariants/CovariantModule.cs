@@ -18,8 +18,8 @@ namespace InvTheory.Invariants.Equivariants;
 /// A when p is a homogeneous system of parameters, and (S ⊗ W)^G is an A-direct summand of S ⊗ W (the Reynolds operator
 /// is A-linear), so it is free. Its generators in degree k number N_k, the coefficient of t^k in
 /// H(t) prod_i (1 - t^(d_i)), H the weighted Molien series. In each degree with N_k &gt; 0 the canonical basis of the
-/// degree-k equivariants is scanned in order and an element is kept when its componentwise normal form modulo a Groebner
-/// basis of (p_1, ..., p_n) S is independent of those kept before.
+/// degree-k equivariants is scanned in order. An element is kept when its componentwise normal form modulo a Groebner
+/// basis of (p_1, ..., p_n) S is independent of the normal forms of those kept before.
 /// </para>
 /// <para>
 /// Why this proves the decomposition: elements of S ⊗ W whose images in (S/(p)) ⊗ W are linearly independent are part

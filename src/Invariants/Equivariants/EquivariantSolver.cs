@@ -11,15 +11,19 @@ namespace InvTheory.Invariants.Equivariants;
 /// <remarks>
 /// <para>
 /// Algorithm: a degree-k map is F(x) = C m(x), with m(x) the vector of the N monomials of degree k and C an m x N
-/// matrix of unknowns (the basis of Sym^k(U^*) ⊗ W of monomial times basis vector). A constraint (A, B) maps each
+/// matrix of unknowns: the basis of Sym^k(U^*) ⊗ W is monomial times basis vector. A constraint (A, B) maps each
 /// monomial to a polynomial: x^alpha(A x) for a group element, the derivative of x^alpha along A x for a Lie algebra
-/// element; with M the N x N matrix of these images the condition reads C M = B C, one sparse equation per monomial
-/// beta and output coordinate j. All equations go into an incremental sparse row echelon form [Coh93, Sec. 2.2]; the
-/// kernel is read off the pivots, then brought to reduced row echelon form with the unknowns ordered by monomial
-/// (largest first in the ring's order) and then by output coordinate. That basis is unique, so the output is
-/// deterministic: each element has a distinct leading (monomial, coordinate) with coefficient 1, absent from the others.
+/// element. With M the N x N matrix of these images the condition reads C M = B C, one sparse equation per monomial
+/// beta and output coordinate j. The kernel of all equations is computed by incremental sparse Gauss-Jordan elimination
+/// [Coh93, Sec. 2.2], over Q modulo 62-bit primes with rational reconstruction and an exact check
+/// (<see cref="ModularKernel"/>).
 /// </para>
-/// <para>The group is never enumerated: each constraint (typically one per generator) contributes N m equations.</para>
+/// <para>
+/// The kernel is returned in reduced row echelon form with the unknowns ordered by monomial (largest first in the ring's
+/// order) and then by output coordinate. That basis is unique, so the output is deterministic: each element has a
+/// distinct leading (monomial, coordinate) with coefficient 1, absent from the others. The group is never enumerated:
+/// each constraint (typically one per generator) contributes N m equations.
+/// </para>
 /// </remarks>
 internal static class EquivariantSolver
 {
@@ -55,14 +59,14 @@ internal static class EquivariantSolver
         }
 
         // Phase 2: one equation per constraint, monomial beta and output coordinate j.
-        var echelon = new IncrementalRowEchelon<T>(ring.Field);
+        var rows = new List<SparseVector<T>>();
         var entries = new List<KeyValuePair<int, T>>();
         foreach (var constraint in constraints)
         {
             ct.ThrowIfCancellationRequested();
             if (constraint.Kind == ConstraintKind.Translation)
             {
-                InsertTranslationRows(ring, constraint, monomials, m, degree, echelon, entries);
+                AddTranslationRows(ring, constraint, monomials, m, degree, rows, entries);
                 continue;
             }
 
@@ -90,51 +94,25 @@ internal static class EquivariantSolver
                     var row = SparseVector.Create(entries);
                     if (!row.IsZero)
                     {
-                        echelon.TryInsert(row);
+                        rows.Add(row);
                     }
                 }
             }
         }
 
-        // Phase 3: the kernel, one vector per free unknown, then its reduced row echelon form.
-        ct.ThrowIfCancellationRequested();
+        // Phase 3: the kernel in reduced row echelon form; over Q first modulo word-size primes, verified exactly.
         int unknowns = monomials.Count * m;
-        var pivotRows = echelon.ToReducedBasis();
-        var isPivot = new bool[unknowns];
-        foreach (var row in pivotRows)
+        IReadOnlyList<SparseVector<T>>? kernel = null;
+        if (rows is List<SparseVector<Rational>> rationalRows)
         {
-            isPivot[row.LeadingIndex] = true;
+            kernel = (IReadOnlyList<SparseVector<T>>?)(object?)ModularKernel.TrySolve(rationalRows, unknowns, ct);
         }
 
-        var kernelEntries = new Dictionary<int, List<KeyValuePair<int, T>>>();
-        for (int f = 0; f < unknowns; f++)
-        {
-            if (!isPivot[f])
-            {
-                kernelEntries[f] = [new(f, ring.Field.One)];
-            }
-        }
-
-        foreach (var row in pivotRows)
-        {
-            int pivot = row.LeadingIndex;
-            var indices = row.IndexSpan;
-            var values = row.ValueSpan;
-            for (int k = 1; k < indices.Length; k++)
-            {
-                kernelEntries[indices[k]].Add(new(pivot, -values[k]));
-            }
-        }
-
-        var canonical = new IncrementalRowEchelon<T>(ring.Field);
-        foreach (var f in kernelEntries.Keys.Order())
-        {
-            canonical.TryInsert(SparseVector.Create(kernelEntries[f]));
-        }
+        kernel ??= KernelBasis(ring.Field, rows, unknowns, ct);
 
         // Phase 4: back to polynomial maps.
         var result = new List<PolynomialMap<T>>();
-        foreach (var vector in canonical.ToReducedBasis())
+        foreach (var vector in kernel)
         {
             var terms = new List<(T, Monomial)>[m];
             for (int j = 0; j < m; j++)
@@ -156,11 +134,67 @@ internal static class EquivariantSolver
     }
 
     /// <summary>
+    /// Returns the reduced row echelon basis of the kernel {c : r . c = 0 for every row r} in K^unknowns, sorted by leading
+    /// column, by incremental Gauss-Jordan elimination of the rows.
+    /// </summary>
+    internal static IReadOnlyList<SparseVector<TField>> KernelBasis<TField>(Field<TField> field, IEnumerable<SparseVector<TField>> rows, int unknowns, CancellationToken ct)
+        where TField : struct, IFieldElement<TField>
+    {
+        var echelon = new IncrementalRowEchelon<TField>(field);
+        int inserted = 0;
+        foreach (var row in rows)
+        {
+            if ((++inserted & 1023) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            echelon.TryInsert(row);
+        }
+
+        var pivotRows = echelon.ToReducedBasis();
+        var isPivot = new bool[unknowns];
+        foreach (var row in pivotRows)
+        {
+            isPivot[row.LeadingIndex] = true;
+        }
+
+        // The kernel vector of a free column f is e_f minus R[k, f] at each pivot p_k.
+        var kernelEntries = new Dictionary<int, List<KeyValuePair<int, TField>>>();
+        for (int f = 0; f < unknowns; f++)
+        {
+            if (!isPivot[f])
+            {
+                kernelEntries[f] = [new(f, field.One)];
+            }
+        }
+
+        foreach (var row in pivotRows)
+        {
+            int pivot = row.LeadingIndex;
+            var indices = row.IndexSpan;
+            var values = row.ValueSpan;
+            for (int k = 1; k < indices.Length; k++)
+            {
+                kernelEntries[indices[k]].Add(new(pivot, -values[k]));
+            }
+        }
+
+        var canonical = new IncrementalRowEchelon<TField>(field);
+        foreach (var f in kernelEntries.Keys.Order())
+        {
+            canonical.TryInsert(SparseVector.Create(kernelEntries[f]));
+        }
+
+        return canonical.ToReducedBasis();
+    }
+
+    /// <summary>
     /// Inserts the equations of a translation by v: the derivative along v maps degree k to degree k - 1, so there is one
     /// equation per monomial beta of degree k - 1 and output coordinate j: sum_alpha C[j, alpha] (coefficient of x^beta in dx^alpha(v)) = 0.
     /// </summary>
-    private static void InsertTranslationRows<T>(
-        PolynomialRing<T> ring, EquivarianceConstraint<T> constraint, List<Monomial> monomials, int m, int degree, IncrementalRowEchelon<T> echelon, List<KeyValuePair<int, T>> entries)
+    private static void AddTranslationRows<T>(
+        PolynomialRing<T> ring, EquivarianceConstraint<T> constraint, List<Monomial> monomials, int m, int degree, List<SparseVector<T>> rows, List<KeyValuePair<int, T>> entries)
         where T : struct, IFieldElement<T>
     {
         if (degree == 0)
@@ -208,7 +242,7 @@ internal static class EquivariantSolver
                 var row = SparseVector.Create(entries);
                 if (!row.IsZero)
                 {
-                    echelon.TryInsert(row);
+                    rows.Add(row);
                 }
             }
         }
