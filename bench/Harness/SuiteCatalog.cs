@@ -14,6 +14,7 @@ public static class SuiteCatalog
         new GroebnerSuite(),
         new GroupsSuite(),
         new EquivariantsSuite(),
+        new RingSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>

@@ -50,11 +50,11 @@ public sealed class InvariantRing<T>
         {
             Order = group.Enumerate(new GroupEnumerationOptions { MaxOrder = Options.MaxGroupOrder }, null, ct);
         }
-        catch (GroupOrderLimitException ex)
+        catch (GroupOrderLimitException)
         {
             throw new InvariantRingLimitException(
                 $"Invariant ring of '{group.Name}': the group has more than {Options.MaxGroupOrder} elements. "
-                + $"Raise the limit with {Options.MaxGroupOrderOptionName}. ({ex.Message})",
+                + $"Raise the limit with {Options.MaxGroupOrderOptionName}.",
                 Options.MaxGroupOrderOptionName);
         }
 

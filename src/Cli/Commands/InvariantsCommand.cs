@@ -101,7 +101,7 @@ internal static class InvariantsCommand
                     },
                     ["invariants"] = new JsonArray([.. basis.Select(p => (JsonNode?)p.ToString())]),
                 };
-                return CliRunner.ToJson(document) + Environment.NewLine;
+                return RingCommand.ToReadableJson(document) + Environment.NewLine;
             }
 
             var text = new StringBuilder();

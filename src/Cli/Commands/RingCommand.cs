@@ -57,7 +57,7 @@ internal static class RingCommand
             var definition = GroupResolver.Resolve(parseResult.GetValue(group)!);
             var run = RingRun.Execute(definition, options);
             var document = run.Document;
-            string text = CliRunner.ToJson(document);
+            string text = ToReadableJson(document);
             if (parseResult.GetValue(output) is { } path)
             {
                 CliRunner.WriteFile(path, text + Environment.NewLine, parseResult.GetValue(force));
@@ -69,6 +69,17 @@ internal static class RingCommand
         }));
         return command;
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ReadableJson = new()
+    {
+        WriteIndented = true,
+
+        // Polynomials contain '+', which the default encoder writes as \u002B; the relaxed encoder keeps it readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Serializes a JSON node with stable indentation and without escaping '+', '&lt;' or '&gt;'.</summary>
+    internal static string ToReadableJson(JsonNode node) => node.ToJsonString(ReadableJson);
 
     internal static T Positive<T>(T value, string option)
         where T : System.Numerics.INumber<T> =>

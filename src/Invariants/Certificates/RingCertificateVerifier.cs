@@ -22,7 +22,7 @@ namespace InvTheory.Invariants.Certificates;
 /// a nonzero constant;
 /// (7) the secondary invariants of each degree are linearly independent modulo the primaries' ideal (normal forms,
 /// rank); (8) the irreducible secondaries are among the secondaries; (9) in every degree up to the largest degree D of
-/// a primary or secondary invariant, the products of the fundamental invariants span the Molien dimension;
+/// a primary or secondary invariant, the products of the fundamental invariants span all invariants of the degree;
 /// (10) no fundamental invariant is redundant; (11) when present, each relation vanishes on the fundamental invariants.
 /// </para>
 /// <para>
@@ -453,7 +453,11 @@ internal sealed class RingCertificateChecker<T>
 
     private void CheckFundamentals()
     {
+        // Degree by degree, spans[e] is a basis of the degree-e part of the algebra the fundamental invariants generate.
+        // The products of fundamental invariants of total degree d whose factors all have degree below d are the
+        // products f * b with deg f = e < d and b of degree d - e in that algebra, so f times spans[d - e] spans them.
         int top = _primary.Concat(_secondary).Select(p => p.Degree).DefaultIfEmpty(0).Max();
+        var spans = new List<List<Polynomial<T>>> { new() { _ring.One } };
         var spanFailures = new List<string>();
         var redundancies = new List<string>();
         for (int d = 1; d <= top; d++)
@@ -461,9 +465,16 @@ internal sealed class RingCertificateChecker<T>
             _ct.ThrowIfCancellationRequested();
             int expected = Dimension(d);
             var ofDegree = _fundamental.Where(f => f.Degree == d).Select(f => f.Polynomial).ToList();
-            var lower = Products(d);
-            int lowerRank = Rank(lower);
-            int fullRank = Rank(lower.Concat(ofDegree));
+            var lower = _fundamental
+                .Where(f => f.Degree > 0 && f.Degree < d)
+                .SelectMany(f => spans[d - f.Degree].Select(b => f.Polynomial * b))
+                .ToList();
+            var span = new SpanBuilder(_ring.Field);
+            var basis = lower.Where(span.Add).ToList();
+            int lowerRank = basis.Count;
+            basis.AddRange(ofDegree.Where(span.Add));
+            int fullRank = basis.Count;
+            spans.Add(basis);
             if (fullRank != expected)
             {
                 spanFailures.Add($"degree {d}: the fundamental invariants span dimension {fullRank}, but the invariants have dimension {expected}");
@@ -496,35 +507,28 @@ internal sealed class RingCertificateChecker<T>
                 : string.Join("; ", redundancies));
     }
 
-    /// <summary>Returns all products of at least two fundamental invariants, or of one of lower degree, with total degree d.</summary>
-    private List<Polynomial<T>> Products(int d)
+    /// <summary>An exact echelon form of polynomials in monomial coordinates that tells whether each new one is independent.</summary>
+    private sealed class SpanBuilder(Field<T> field)
     {
-        var lower = _fundamental.Where(f => f.Degree < d && f.Degree > 0).ToList();
-        var products = new List<Polynomial<T>>();
+        private readonly Dictionary<Monomial, int> _columns = [];
+        private readonly IncrementalRowEchelon<T> _echelon = new(field);
 
-        void Extend(int start, int remaining, Polynomial<T> prefix, int factors)
+        public bool Add(Polynomial<T> p)
         {
-            if (remaining == 0)
+            var entries = new List<KeyValuePair<int, T>>(p.TermCount);
+            for (int t = 0; t < p.TermCount; t++)
             {
-                if (factors >= 1)
+                if (!_columns.TryGetValue(p.Monomials[t], out int column))
                 {
-                    products.Add(prefix);
+                    column = _columns.Count;
+                    _columns.Add(p.Monomials[t], column);
                 }
 
-                return;
+                entries.Add(new(column, p.Coefficients[t]));
             }
 
-            for (int i = start; i < lower.Count; i++)
-            {
-                if (lower[i].Degree <= remaining)
-                {
-                    Extend(i, remaining - lower[i].Degree, prefix * lower[i].Polynomial, factors + 1);
-                }
-            }
+            return _echelon.TryInsert(SparseVector.Create(entries));
         }
-
-        Extend(0, d, _ring.One, 0);
-        return products;
     }
 
     private int Rank(IEnumerable<Polynomial<T>> polynomials)

@@ -10,8 +10,10 @@ namespace InvTheory.Polynomials;
 /// monomial product is one integer addition. Dense inputs add their products into chunks of an array indexed by the
 /// packed key, and other inputs into an open-addressing hash table. The dense method is chosen when the array is at most
 /// twice the number of products. FLINT 3.5 chooses between the same kinds of method by comparing the same two sizes, in
-/// <c>fmpz_mpoly/mul.c</c> [FLINT]. The result is sorted once at the end. Over Q the coefficients are scaled to integers and summed in 64- or 128-bit words when a bound on the
-/// sums shows that they fit. Over GF(p) with p &lt; 2^31, products of residues are summed without reducing each one.
+/// <c>fmpz_mpoly/mul.c</c> [FLINT]. The result is sorted once at the end.
+/// Over Q the coefficients are scaled to integers and summed in 64- or 128-bit words when a bound on the sums shows that
+/// they fit. For 128-bit sums the dense method multiplies magnitudes and adds or subtracts by sign. Over GF(p) with
+/// p &lt; 2^31, products of residues are summed without reducing each one.
 /// </remarks>
 internal static class PolynomialMultiplication
 {
@@ -140,7 +142,12 @@ internal static class PolynomialMultiplication
 
         if (bound < TwoToThe126)
         {
-            var terms = Accumulate<long, Int128Sum, Int128ProductKernel>(default, method, layout, keysA, numeratorsA, keysB, numeratorsB);
+            // The dense method multiplies magnitudes and adds or subtracts by sign; the hash method multiplies signed values.
+            var terms = (method == ProductMethod.Hashed
+                    ? null
+                    : TryAccumulateDense<long, Int128Sum, MagnitudeInt128ProductKernel>(
+                        default, method == ProductMethod.Dense, layout, keysA, numeratorsA, keysB, numeratorsB))
+                ?? AccumulateHashedCompact<long, Int128Sum, Int128ProductKernel>(default, layout, keysA, numeratorsA, keysB, numeratorsB);
             return Assemble(ring, layout, terms, sum =>
             {
                 var x = sum.ToInt128();
@@ -272,6 +279,14 @@ internal static class PolynomialMultiplication
             return dense;
         }
 
+        return AccumulateHashedCompact<TIn, TAcc, TKernel>(kernel, layout, keysA, coefficientsA, keysB, coefficientsB);
+    }
+
+    /// <summary>Sums the products in a hash table and moves the occupied slots to the front.</summary>
+    private static (ulong[] Keys, TAcc[] Values, int Count) AccumulateHashedCompact<TIn, TAcc, TKernel>(
+        TKernel kernel, KroneckerLayout layout, ulong[] keysA, TIn[] coefficientsA, ulong[] keysB, TIn[] coefficientsB)
+        where TKernel : struct, IProductKernel<TIn, TAcc>
+    {
         var (keys, values, count) = AccumulateHashed<ulong, TIn, TAcc, TKernel>(
             kernel, keysA, coefficientsA, keysB, coefficientsB, (double)layout.Volume);
 
@@ -327,11 +342,30 @@ internal static class PolynomialMultiplication
         var groupsA = GroupByHighPart(keysA, chunk, out var lowA);
         var groupsB = GroupByHighPart(keysB, chunk, out var lowB);
 
-        // The inner loop reads b's low parts and coefficients side by side from one array.
+        // The inner loop reads b's low parts and coefficients side by side from one array. A kernel that splits signs
+        // gets magnitudes, with each group of b reordered to put its nonnegative terms first.
         var termsB = new LowTerm<TIn>[keysB.Length];
-        for (int j = 0; j < termsB.Length; j++)
+        var negativeStart = new int[groupsB.Count];
+        for (int g = 0; g < groupsB.Count; g++)
         {
-            termsB[j] = new LowTerm<TIn>(lowB[j], coefficientsB[j]);
+            var group = groupsB[g];
+            int next = group.Start;
+            for (int j = group.Start; j < group.End; j++)
+            {
+                if (!kernel.SplitsSigns || !kernel.IsNegative(coefficientsB[j]))
+                {
+                    termsB[next++] = new LowTerm<TIn>(lowB[j], coefficientsB[j]);
+                }
+            }
+
+            negativeStart[g] = next;
+            for (int j = group.Start; j < group.End; j++)
+            {
+                if (kernel.SplitsSigns && kernel.IsNegative(coefficientsB[j]))
+                {
+                    termsB[next++] = new LowTerm<TIn>(lowB[j], kernel.Negate(coefficientsB[j]));
+                }
+            }
         }
 
         double pairCount = (double)groupsA.Count * groupsB.Count;
@@ -380,16 +414,25 @@ internal static class PolynomialMultiplication
             for (int p = start; p < end; p++)
             {
                 var ga = groupsA[pairs[p] / groupCountB];
-                var gb = groupsB[pairs[p] % groupCountB];
-                var groupB = new ReadOnlySpan<LowTerm<TIn>>(termsB, gb.Start, gb.End - gb.Start);
+                int gbIndex = pairs[p] % groupCountB;
+                var gb = groupsB[gbIndex];
+                var nonnegativeB = new ReadOnlySpan<LowTerm<TIn>>(termsB, gb.Start, negativeStart[gbIndex] - gb.Start);
+                var negativeB = new ReadOnlySpan<LowTerm<TIn>>(termsB, negativeStart[gbIndex], gb.End - negativeStart[gbIndex]);
                 for (int i = ga.Start; i < ga.End; i++)
                 {
                     // Every low part of a product is below the chunk size because the radices bound the exponent sums.
                     ref TAcc row = ref Unsafe.Add(ref chunkStart, lowA[i]);
                     TIn x = coefficientsA[i];
-                    foreach (var term in groupB)
+                    if (!kernel.SplitsSigns || !kernel.IsNegative(x))
                     {
-                        kernel.MultiplyAdd(ref Unsafe.Add(ref row, term.Low), x, term.Value);
+                        AddProducts(kernel, ref row, x, nonnegativeB);
+                        SubtractProducts(kernel, ref row, x, negativeB);
+                    }
+                    else
+                    {
+                        x = kernel.Negate(x);
+                        SubtractProducts(kernel, ref row, x, nonnegativeB);
+                        AddProducts(kernel, ref row, x, negativeB);
                     }
                 }
             }
@@ -438,6 +481,26 @@ internal static class PolynomialMultiplication
     }
 
     private readonly record struct LowTerm<TIn>(int Low, TIn Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProducts<TIn, TAcc, TKernel>(TKernel kernel, ref TAcc row, TIn x, ReadOnlySpan<LowTerm<TIn>> terms)
+        where TKernel : struct, IProductKernel<TIn, TAcc>
+    {
+        foreach (var term in terms)
+        {
+            kernel.MultiplyAdd(ref Unsafe.Add(ref row, term.Low), x, term.Value);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractProducts<TIn, TAcc, TKernel>(TKernel kernel, ref TAcc row, TIn x, ReadOnlySpan<LowTerm<TIn>> terms)
+        where TKernel : struct, IProductKernel<TIn, TAcc>
+    {
+        foreach (var term in terms)
+        {
+            kernel.MultiplySubtract(ref Unsafe.Add(ref row, term.Low), x, term.Value);
+        }
+    }
 
     private readonly record struct KeyGroup(ulong High, int Start, int End);
 
