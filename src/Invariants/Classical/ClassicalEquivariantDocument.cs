@@ -228,7 +228,7 @@ public static class ClassicalEquivariantDocument
         var checks = new List<CertificateCheck>
         {
             new("invariants are invariant", invariantViolations.Count == 0,
-                invariantViolations.Count == 0 ? $"{invariantMaps.Count} invariants satisfy all {scalarConstraints.Count} conditions exactly" : string.Join("; ", invariantViolations.Take(5))),
+                invariantViolations.Count == 0 ? $"{EquivariantCertificateVerifier.Quantity(invariantMaps.Count, "invariant")} checked against {EquivariantCertificateVerifier.Quantity(scalarConstraints.Count, "condition")}, all satisfied exactly" : string.Join("; ", invariantViolations.Take(5))),
         };
         var common = EquivariantCertificateVerifier.CommonChecks(maps, problems, constraints, counts, ct);
         checks.AddRange(common.Where(c => c.Name != "linear independence"));

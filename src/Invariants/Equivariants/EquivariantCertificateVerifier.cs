@@ -139,7 +139,7 @@ public sealed class EquivariantCertificateVerifier : ICertificateVerifier
         var checks = new List<CertificateCheck>
         {
             new("basis elements parse and are homogeneous", parseProblems.Count == 0,
-                parseProblems.Count == 0 ? $"{maps.Count} elements, each homogeneous of its stated degree" : string.Join("; ", parseProblems.Take(5))),
+                parseProblems.Count == 0 ? $"{Quantity(maps.Count, "element")}, each homogeneous of its stated degree" : string.Join("; ", parseProblems.Take(5))),
         };
 
         var violations = new List<string>();
@@ -156,7 +156,7 @@ public sealed class EquivariantCertificateVerifier : ICertificateVerifier
         }
 
         checks.Add(new CertificateCheck("equivariance", violations.Count == 0,
-            violations.Count == 0 ? $"{maps.Count} elements satisfy all {constraints.Count} conditions exactly" : string.Join("; ", violations.Take(5))));
+            violations.Count == 0 ? $"{Quantity(maps.Count, "element")} checked against {Quantity(constraints.Count, "condition")}, all satisfied exactly" : string.Join("; ", violations.Take(5))));
 
         var dependent = new List<string>();
         foreach (var group in maps.GroupBy(m => m.Degree))
@@ -177,6 +177,9 @@ public sealed class EquivariantCertificateVerifier : ICertificateVerifier
             mismatches.Count == 0 ? "count_by_degree matches the basis" : string.Join("; ", mismatches)));
         return checks;
     }
+
+    /// <summary>Returns "1 noun" or "n nouns".</summary>
+    internal static string Quantity(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>Whether the maps are linearly independent over the field.</summary>
     internal static bool AreIndependent<T>(IReadOnlyList<PolynomialMap<T>> maps)
@@ -318,7 +321,7 @@ public sealed class EquivariantCertificateVerifier : ICertificateVerifier
             var violations = generators.Select((g, i) => (g, i)).Where(p => space.ViolatedConstraints(p.g.Map).Count > 0).Select(p => $"generator {p.i + 1}").ToList();
             violations.AddRange(problems);
             checks.Add(new CertificateCheck("module generators are equivariant", violations.Count == 0,
-                violations.Count == 0 ? $"{generators.Count} generators satisfy every condition" : string.Join("; ", violations.Take(5))));
+                violations.Count == 0 ? $"{Quantity(generators.Count, "generator")} checked, every condition satisfied" : string.Join("; ", violations.Take(5))));
 
             IReadOnlyList<BigInteger> expected;
             try
