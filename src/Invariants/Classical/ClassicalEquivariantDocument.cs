@@ -118,10 +118,12 @@ public static class ClassicalEquivariantDocument
                 continue;
             }
 
-            var dimension = (BigInteger)EquivariantSolver.Solve(space.Ring, space.OutputDimension, space.Constraints, degree, ct).Count;
-            if (dimension != stored)
+            // The stored elements are exact, independent solutions, so the dimension is at least their number; the bound
+            // from the rank modulo a prime shows it is at most that.
+            var bound = (BigInteger)EquivariantSolver.DimensionUpperBound(space.Ring, space.OutputDimension, space.Constraints, degree, ct);
+            if (bound != stored)
             {
-                wrong.Add($"degree {degree}: stored {stored}, kernel dimension {dimension}");
+                wrong.Add($"degree {degree}: stored {stored}, kernel dimension at most {bound}");
             }
         }
 

@@ -32,6 +32,50 @@ internal static class EquivariantSolver
         PolynomialRing<T> ring, int outputDimension, IReadOnlyList<EquivarianceConstraint<T>> constraints, int degree, CancellationToken ct)
         where T : struct, IFieldElement<T>
     {
+        var (monomials, rows) = BuildRows(ring, outputDimension, constraints, degree, ct);
+        int m = outputDimension;
+
+        // Phase 3: the kernel in reduced row echelon form; over Q first modulo word-size primes, verified exactly.
+        int unknowns = monomials.Count * m;
+        IReadOnlyList<SparseVector<T>>? kernel = null;
+        if (rows is List<SparseVector<Rational>> rationalRows)
+        {
+            kernel = (IReadOnlyList<SparseVector<T>>?)(object?)ModularKernel.TrySolve(rationalRows, unknowns, ct);
+        }
+
+        kernel ??= KernelBasis(ring.Field, rows, unknowns, ct);
+
+        // Phase 4: back to polynomial maps.
+        var result = new List<PolynomialMap<T>>();
+        foreach (var vector in kernel)
+        {
+            var terms = new List<(T, Monomial)>[m];
+            for (int j = 0; j < m; j++)
+            {
+                terms[j] = [];
+            }
+
+            var indices = vector.IndexSpan;
+            var values = vector.ValueSpan;
+            for (int k = 0; k < indices.Length; k++)
+            {
+                terms[indices[k] % m].Add((values[k], monomials[indices[k] / m]));
+            }
+
+            result.Add(new PolynomialMap<T>(ring, terms.Select(ring.FromTerms)));
+        }
+
+        return result.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Returns the monomials of the degree (largest first) and the sparse equations of every constraint on the unknowns
+    /// (monomial position times the output dimension plus the output coordinate).
+    /// </summary>
+    internal static (List<Monomial> Monomials, List<SparseVector<T>> Rows) BuildRows<T>(
+        PolynomialRing<T> ring, int outputDimension, IReadOnlyList<EquivarianceConstraint<T>> constraints, int degree, CancellationToken ct)
+        where T : struct, IFieldElement<T>
+    {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(constraints);
         ArgumentOutOfRangeException.ThrowIfNegative(degree);
@@ -100,37 +144,32 @@ internal static class EquivariantSolver
             }
         }
 
-        // Phase 3: the kernel in reduced row echelon form; over Q first modulo word-size primes, verified exactly.
-        int unknowns = monomials.Count * m;
-        IReadOnlyList<SparseVector<T>>? kernel = null;
+        return (monomials, rows);
+    }
+
+    /// <summary>
+    /// Returns an upper bound on the dimension of the degree-<paramref name="degree"/> solutions: the number of unknowns
+    /// minus the rank of the equations, the rank taken modulo a 62-bit prime over Q (which can only be lower than the
+    /// rank over Q) and exactly over other fields. With as many exact independent solutions, the bound is the dimension.
+    /// </summary>
+    public static int DimensionUpperBound<T>(
+        PolynomialRing<T> ring, int outputDimension, IReadOnlyList<EquivarianceConstraint<T>> constraints, int degree, CancellationToken ct = default)
+        where T : struct, IFieldElement<T>
+    {
+        var (monomials, rows) = BuildRows(ring, outputDimension, constraints, degree, ct);
+        int unknowns = monomials.Count * outputDimension;
         if (rows is List<SparseVector<Rational>> rationalRows)
         {
-            kernel = (IReadOnlyList<SparseVector<T>>?)(object?)ModularKernel.TrySolve(rationalRows, unknowns, ct);
+            return unknowns - ModularKernel.RankModuloPrime(rationalRows, ct);
         }
 
-        kernel ??= KernelBasis(ring.Field, rows, unknowns, ct);
-
-        // Phase 4: back to polynomial maps.
-        var result = new List<PolynomialMap<T>>();
-        foreach (var vector in kernel)
+        var echelon = new IncrementalRowEchelon<T>(ring.Field);
+        foreach (var row in rows)
         {
-            var terms = new List<(T, Monomial)>[m];
-            for (int j = 0; j < m; j++)
-            {
-                terms[j] = [];
-            }
-
-            var indices = vector.IndexSpan;
-            var values = vector.ValueSpan;
-            for (int k = 0; k < indices.Length; k++)
-            {
-                terms[indices[k] % m].Add((values[k], monomials[indices[k] / m]));
-            }
-
-            result.Add(new PolynomialMap<T>(ring, terms.Select(ring.FromTerms)));
+            echelon.TryInsert(row);
         }
 
-        return result.AsReadOnly();
+        return unknowns - echelon.Rank;
     }
 
     /// <summary>

@@ -76,6 +76,38 @@ internal static class ModularKernel
         return null;
     }
 
+    /// <summary>Returns the rank of the rows modulo a 62-bit prime that divides no denominator, a lower bound on the rank over Q.</summary>
+    public static int RankModuloPrime(List<SparseVector<Rational>> rows, CancellationToken ct)
+    {
+        ulong candidate = PrimeModulus.MaxModulus;
+        while (true)
+        {
+            candidate = PreviousPrime(candidate - 1);
+            var field = PrimeField.Get(candidate);
+            var echelon = new IncrementalRowEchelon<ModInt>(field);
+            try
+            {
+                int inserted = 0;
+                foreach (var row in rows)
+                {
+                    if ((++inserted & 1023) == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                    }
+
+                    echelon.TryInsert(Reduce(row, field));
+                }
+            }
+            catch (DivideByZeroException)
+            {
+                // A denominator is divisible by this prime; try the next one.
+                continue;
+            }
+
+            return echelon.Rank;
+        }
+    }
+
     private static SparseVector<ModInt> Reduce(SparseVector<Rational> row, Field<ModInt> field)
     {
         var indices = row.IndexSpan;
