@@ -58,7 +58,7 @@ internal static partial class EquivariantsCommand
         command.Options.Add(json);
         command.Options.Add(outputFile);
         command.Options.Add(force);
-        command.SetAction(parseResult => CliRunner.Run(() =>
+        command.SetAction(parseResult => CliRunner.Run(() => WithoutParameterNames(() =>
         {
             string groupText = parseResult.GetValue(group)!;
             var inputTexts = parseResult.GetValue(input) is { Length: > 0 } given ? given : null;
@@ -118,8 +118,23 @@ internal static partial class EquivariantsCommand
             }
 
             return code;
-        }));
+        })));
         return command;
+    }
+
+    /// <summary>Runs the body and rethrows argument errors without the " (Parameter 'name')" suffix, which means nothing on the command line.</summary>
+    private static int WithoutParameterNames(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ArgumentException ex) when (ex.ParamName is not null && ex is not ArgumentOutOfRangeException)
+        {
+            string suffix = $" (Parameter '{ex.ParamName}')";
+            string message = ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message;
+            throw new ArgumentException(message, ex);
+        }
     }
 
     /// <summary>Whether the text names a classical group rather than a file or catalogue group.</summary>

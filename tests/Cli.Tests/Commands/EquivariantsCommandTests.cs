@@ -87,6 +87,15 @@ public sealed class EquivariantsCommandTests
     }
 
     [Fact]
+    public void GroupWithTranslationsIsRejectedWithoutParameterName()
+    {
+        var result = InvTheoryProcess.Run(null, "equivariants", "E(3)", "--in", "T1", "--degree", "1");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("use O(3) with centred inputs", result.StandardError);
+        Assert.DoesNotContain("(Parameter", result.StandardError);
+    }
+
+    [Fact]
     public void ClassicalDefaultIsTheFundamentalGeneratingSet()
     {
         // O(3) with two vectors: the three inner products generate the invariants [Wey39].
