@@ -21,10 +21,11 @@ namespace InvTheory.Invariants;
 /// every search is deterministic, so the same group gives the same output on every run.
 /// </para>
 /// <para>
-/// Results are computed on first request and cached; the methods are thread-safe. The computations check the
-/// dimension of each homogeneous component against the Molien series and raise
-/// <see cref="InvariantRingInternalException"/> on a mismatch. Long computations report
-/// <see cref="InvariantProgress"/> and observe cancellation between degrees.
+/// Results are computed on first request and cached, and the methods are thread-safe. In characteristic 0 the
+/// computations check the dimension of each homogeneous component against the Molien series and raise
+/// <see cref="InvariantRingInternalException"/> on a mismatch. Over GF(p) the Molien series is not available, so the
+/// dimensions come from the computed bases. Long computations report <see cref="InvariantProgress"/> and observe
+/// cancellation between degrees.
 /// </para>
 /// </remarks>
 public sealed class InvariantRing<T>
