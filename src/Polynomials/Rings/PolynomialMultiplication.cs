@@ -307,8 +307,8 @@ internal static class PolynomialMultiplication
     }
 
     /// <summary>
-    /// Sums the products by the dense method. Terms are grouped by the high part of their key, which holds the exponents
-    /// of the first variables. Every pair of groups adds into one chunk of accumulators indexed by the low part.
+    /// Sums the products by the dense method. Terms are grouped by the high part of their key, which encodes the
+    /// exponents of the first variables. Every pair of groups adds into one chunk of accumulators indexed by the low part.
     /// Returns null when the inputs are too sparse for the method to pay off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
