@@ -162,12 +162,65 @@ public static partial class FirstFundamentalTheorem
                 }
             }
 
-            if (_vectors.Count >= _d && _d <= MaxBracketDimension)
+            var epsilonVectors = EpsilonVectors();
+            if (epsilonVectors.Count >= _d && _d <= MaxBracketDimension)
             {
-                var subsets = _options.Reduced ? [Enumerable.Range(0, _d).ToArray()] : Subsets(_vectors.Count, _d);
+                var subsets = _options.Reduced ? [Enumerable.Range(0, _d).ToArray()] : Subsets(epsilonVectors.Count, _d);
                 foreach (var subset in subsets)
                 {
-                    Add($"det({string.Join(",", subset.Select(i => _vectors[i].Label))})", Determinant(subset.Select(i => _vectors[i].Coordinates).ToArray()), bracket: true);
+                    Add($"det({string.Join(",", subset.Select(i => epsilonVectors[i].Label))})", Determinant(subset.Select(i => epsilonVectors[i].Coordinates).ToArray()), bracket: true);
+                }
+            }
+
+            // Levi-Civita contractions with a tensor slot: eps(e_i, e_j, s_1, ..., s_(d-2)) X^ij for words X = W J^-1.
+            if (_tensors.Count > 0 && _d >= 2 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 2)
+            {
+                foreach (var (name, word) in Words(1, _options.MaxWordLength))
+                {
+                    var raised = RaiseRight(word);
+                    foreach (var subset in Subsets(epsilonVectors.Count, _d - 2))
+                    {
+                        var sum = Ring.Zero;
+                        for (int i = 0; i < _d; i++)
+                        {
+                            for (int j = 0; j < _d; j++)
+                            {
+                                if (i == j || raised[i, j].IsZero)
+                                {
+                                    continue;
+                                }
+
+                                var columns = new List<Polynomial<Rational>[]> { Unit(i), Unit(j) };
+                                columns.AddRange(subset.Select(t => epsilonVectors[t].Coordinates));
+                                sum += Determinant(columns.ToArray()) * raised[i, j];
+                            }
+                        }
+
+                        Add($"eps({string.Join(",", subset.Select(t => epsilonVectors[t].Label).Prepend($"{name} J^-1"))})", sum, bracket: true);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Returns the vectors that enter Levi-Civita contractions: the vector-like inputs and, with tensor inputs, the
+        /// words applied to them (W u transforms as a vector).
+        /// </summary>
+        private List<(string Label, Polynomial<Rational>[] Coordinates)> EpsilonVectors()
+        {
+            var result = new List<(string, Polynomial<Rational>[])>(_vectors);
+            if (_options.Reduced)
+            {
+                return result;
+            }
+
+            foreach (var (name, word) in Words(1, _options.MaxWordLength))
+            {
+                foreach (var u in _vectors)
+                {
+                    result.Add(($"{name} {u.Label}", Apply(word, u.Coordinates)));
                 }
             }
 
@@ -283,7 +336,7 @@ public static partial class FirstFundamentalTheorem
                 // Two Levi-Civita factors (brackets, cross products, 2-forms) contract to a determinant of inner products,
                 // so such products are redundant and left out.
                 int grade = Grade(map, scalarLevel: false);
-                bool baseHasEpsilon = name.StartsWith("cross(", StringComparison.Ordinal) || name.StartsWith("eps(", StringComparison.Ordinal);
+                bool baseHasEpsilon = name.Contains("cross(", StringComparison.Ordinal) || name.Contains("eps(", StringComparison.Ordinal);
                 foreach (var sequence in Sequences(odd, grade, minimumSize: 0, maximumSize: ComponentCount))
                 {
                     if (sequence.Count(c => c.IsBracket) + (baseHasEpsilon ? 1 : 0) >= 2)
@@ -399,9 +452,10 @@ public static partial class FirstFundamentalTheorem
                 yield return (word.GetLength(0) == 0 || name.Length == 0 ? "J^-1" : $"{name} J^-1", TensorMap(RaiseRight(word)));
             }
 
-            if (_d >= 2 && _d <= MaxBracketDimension && _vectors.Count >= _d - 2)
+            var epsilonVectors = EpsilonVectors();
+            if (_d >= 2 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 2)
             {
-                foreach (var subset in Subsets(_vectors.Count, _d - 2))
+                foreach (var subset in Subsets(epsilonVectors.Count, _d - 2))
                 {
                     var form = new Polynomial<Rational>[_d, _d];
                     for (int i = 0; i < _d; i++)
@@ -409,12 +463,12 @@ public static partial class FirstFundamentalTheorem
                         for (int j = 0; j < _d; j++)
                         {
                             var columns = new List<Polynomial<Rational>[]> { Unit(i), Unit(j) };
-                            columns.AddRange(subset.Select(s => _vectors[s].Coordinates));
+                            columns.AddRange(subset.Select(s => epsilonVectors[s].Coordinates));
                             form[i, j] = Determinant(columns.ToArray()) * _metric[i] * _metric[j];
                         }
                     }
 
-                    yield return ($"eps({string.Join(",", subset.Select(s => _vectors[s].Label))})", TensorMap(form));
+                    yield return ($"eps({string.Join(",", subset.Select(s => epsilonVectors[s].Label))})", TensorMap(form));
                 }
             }
         }
@@ -435,19 +489,55 @@ public static partial class FirstFundamentalTheorem
                 }
             }
 
-            if (_d >= 1 && _d <= MaxBracketDimension && _vectors.Count >= _d - 1)
+            var epsilonVectors = EpsilonVectors();
+            if (_d >= 1 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 1)
             {
-                foreach (var subset in Subsets(_vectors.Count, _d - 1))
+                foreach (var subset in Subsets(epsilonVectors.Count, _d - 1))
                 {
                     var cross = new Polynomial<Rational>[_d];
                     for (int k = 0; k < _d; k++)
                     {
                         var columns = new List<Polynomial<Rational>[]> { Unit(k) };
-                        columns.AddRange(subset.Select(s => _vectors[s].Coordinates));
+                        columns.AddRange(subset.Select(s => epsilonVectors[s].Coordinates));
                         cross[k] = Determinant(columns.ToArray()) * _metric[k];
                     }
 
-                    yield return ($"cross({string.Join(",", subset.Select(s => _vectors[s].Label))})", cross);
+                    yield return ($"cross({string.Join(",", subset.Select(s => epsilonVectors[s].Label))})", cross);
+                }
+            }
+
+            // A tensor slot: J^-1 (eps(e_k, e_i, e_j, s_1, ..., s_(d-3)) X^ij)_k for words X = W J^-1.
+            if (_tensors.Count > 0 && _d >= 3 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 3)
+            {
+                foreach (var (name, word) in Words(1, _options.MaxWordLength))
+                {
+                    var raised = RaiseRight(word);
+                    foreach (var subset in Subsets(epsilonVectors.Count, _d - 3))
+                    {
+                        var vector = new Polynomial<Rational>[_d];
+                        for (int k = 0; k < _d; k++)
+                        {
+                            var sum = Ring.Zero;
+                            for (int i = 0; i < _d; i++)
+                            {
+                                for (int j = 0; j < _d; j++)
+                                {
+                                    if (i == j || i == k || j == k || raised[i, j].IsZero)
+                                    {
+                                        continue;
+                                    }
+
+                                    var columns = new List<Polynomial<Rational>[]> { Unit(k), Unit(i), Unit(j) };
+                                    columns.AddRange(subset.Select(t => epsilonVectors[t].Coordinates));
+                                    sum += Determinant(columns.ToArray()) * raised[i, j];
+                                }
+                            }
+
+                            vector[k] = sum * _metric[k];
+                        }
+
+                        yield return ($"eps({string.Join(",", subset.Select(t => epsilonVectors[t].Label).Prepend($"{name} J^-1"))})", vector);
+                    }
                 }
             }
         }

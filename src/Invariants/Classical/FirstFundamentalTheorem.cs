@@ -138,8 +138,11 @@ public sealed class FirstFundamentalTheoremResult
 /// and (SO) the 2-forms J^-1 (det(e_i, e_j, u_1, ..., u_(d-2)))_ij J^-1.
 /// </para>
 /// <para>
-/// Hypotheses and limits: characteristic 0; for SO(d) and SO+(1,d-1) with tensor inputs the contractions of the Levi-Civita
-/// symbol with tensors (such as eps_ijk T_jk) are not produced, and the completeness check shows the gap. The reduced
+/// Levi-Civita contractions for SO(d) and SO+(1,d-1) use as vectors the inputs and the words applied to them, and one
+/// tensor slot X = W J^-1: eps(e_i, e_j, s_1, ..., s_(d-2)) X^ij (scalars) and J^-1 (eps(e_k, e_i, e_j, s_1, ...) X^ij)_k
+/// (vectors), which gives eps_ijk T_jk for d = 3. Hypotheses and limits: characteristic 0; contractions with two or more
+/// tensor slots and words longer than the bound are not produced, so generation is claimed only in the degrees the
+/// completeness check covers, and the check reports a gap there. The reduced
 /// variant (vectors and pseudovectors only) returns &lt;u_a, u_b&gt; for a among the first d vector-like inputs, plus
 /// det(u_1, ..., u_d) for SO: when u_1, ..., u_d are linearly independent their Gram matrix G is invertible and every
 /// other inner product is determined, &lt;u_a, u_b&gt; = g_a^T G^-1 g_b with g_a = (&lt;u_i, u_a&gt;)_i (rigidity of Gram
