@@ -114,18 +114,6 @@ internal sealed class DenseHomogeneousSpace
     /// <summary>Returns the table whose entry r * n + j is the rank of x_j times the monomial of rank r, from <paramref name="degree"/> to <paramref name="degree"/> + 1.</summary>
     public int[] MultiplicationTable(int degree) => _multiplication[degree];
 
-    /// <summary>Returns the rank of a monomial of degree <paramref name="degree"/>.</summary>
-    public int RankOf(ReadOnlySpan<ushort> exponents, int degree)
-    {
-        var e = new int[exponents.Length];
-        for (int i = 0; i < e.Length; i++)
-        {
-            e[i] = exponents[i];
-        }
-
-        return Rank(BinomialTable(degree + VariableCount, VariableCount), e, degree);
-    }
-
     private static long[][] BinomialTable(int maxTop, int maxBottom)
     {
         var c = new long[maxTop + 1][];
@@ -143,8 +131,20 @@ internal sealed class DenseHomogeneousSpace
     }
 
     // N(v, d): monomials of degree d in v variables.
-    private static long Count(long[][] binomials, int variables, int degree) =>
-        degree < 0 ? 0 : variables == 0 ? (degree == 0 ? 1 : 0) : binomials[degree + variables - 1][variables - 1];
+    private static long Count(long[][] binomials, int variables, int degree)
+    {
+        if (degree < 0)
+        {
+            return 0;
+        }
+
+        if (variables == 0)
+        {
+            return degree == 0 ? 1 : 0;
+        }
+
+        return binomials[degree + variables - 1][variables - 1];
+    }
 
     private static int Rank(long[][] binomials, int[] e, int degree)
     {

@@ -279,7 +279,12 @@ internal static class LinearChangeOfVariables<T>
             for (int r = 0; r < images[degree].Length; r++)
             {
                 var value = toBigInteger(images[degree][r]);
-                result[degree][r] = value.IsZero ? Rational.Zero : denominator.IsOne ? (Rational)value : Rational.Create(value, denominator);
+                if (value.IsZero)
+                {
+                    continue;
+                }
+
+                result[degree][r] = denominator.IsOne ? (Rational)value : Rational.Create(value, denominator);
             }
 
             denominator *= denominatorG;

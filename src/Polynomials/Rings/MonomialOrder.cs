@@ -69,7 +69,7 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
         var rows = new int[variableCount][];
         for (int k = 0; k < variableCount; k++)
         {
-            // Row k holds the partial sum of the first (n - k) exponents.
+            // Row k is the partial sum of the first (n - k) exponents.
             rows[k] = new int[variableCount];
             for (int i = 0; i < variableCount - k; i++)
             {
@@ -257,7 +257,12 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
         internal override int CompareExponents(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
         {
             int da = Sum(a), db = Sum(b);
-            return da != db ? (da > db ? 1 : -1) : CompareLex(a, b);
+            if (da != db)
+            {
+                return da > db ? 1 : -1;
+            }
+
+            return CompareLex(a, b);
         }
 
         // The degree row followed by e_1, ..., e_(n-1); e_n is then determined, so the last unit row is omitted.
@@ -329,7 +334,12 @@ public abstract class MonomialOrder : IComparer<Monomial>, IEquatable<MonomialOr
                 wb += (long)weights[i] * b[i];
             }
 
-            return wa != wb ? (wa > wb ? 1 : -1) : CompareGradedReverseLex(a, b);
+            if (wa != wb)
+            {
+                return wa > wb ? 1 : -1;
+            }
+
+            return CompareGradedReverseLex(a, b);
         }
 
         internal override int[][]? OrderMatrix(int variableCount) =>

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials;
@@ -305,8 +307,8 @@ internal static class PolynomialMultiplication
     }
 
     /// <summary>
-    /// Sums the products by the dense method. Terms are grouped by the high part of their key, which holds the exponents
-    /// of the first variables. Every pair of groups adds into one chunk of accumulators indexed by the low part.
+    /// Sums the products by the dense method. Terms are grouped by the high part of their key, which encodes the
+    /// exponents of the first variables. Every pair of groups adds into one chunk of accumulators indexed by the low part.
     /// Returns null when the inputs are too sparse for the method to pay off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -342,32 +344,9 @@ internal static class PolynomialMultiplication
         var groupsA = GroupByHighPart(keysA, chunk, out var lowA);
         var groupsB = GroupByHighPart(keysB, chunk, out var lowB);
 
-        // The inner loop reads b's low parts and coefficients side by side from one array. A kernel that splits signs
-        // gets magnitudes, with each group of b reordered to put its nonnegative terms first.
-        var termsB = new LowTerm<TIn>[keysB.Length];
-        var negativeStart = new int[groupsB.Count];
-        for (int g = 0; g < groupsB.Count; g++)
-        {
-            var group = groupsB[g];
-            int next = group.Start;
-            for (int j = group.Start; j < group.End; j++)
-            {
-                if (!kernel.SplitsSigns || !kernel.IsNegative(coefficientsB[j]))
-                {
-                    termsB[next++] = new LowTerm<TIn>(lowB[j], coefficientsB[j]);
-                }
-            }
-
-            negativeStart[g] = next;
-            for (int j = group.Start; j < group.End; j++)
-            {
-                if (kernel.SplitsSigns && kernel.IsNegative(coefficientsB[j]))
-                {
-                    termsB[next++] = new LowTerm<TIn>(lowB[j], kernel.Negate(coefficientsB[j]));
-                }
-            }
-        }
-
+        // The terms of each group of b form runs of consecutive low parts, whose products land on consecutive accumulators.
+        // A kernel that splits signs gets magnitudes, with each group reordered to put its nonnegative terms first.
+        var (valuesB, runsB, runRanges) = SplitIntoRuns<TIn, TAcc, TKernel>(kernel, groupsB, lowB, coefficientsB);
         double pairCount = (double)groupsA.Count * groupsB.Count;
         if (pairCount > MaxDensePairs || (pairCount > work / 8 && !force))
         {
@@ -416,8 +395,9 @@ internal static class PolynomialMultiplication
                 var ga = groupsA[pairs[p] / groupCountB];
                 int gbIndex = pairs[p] % groupCountB;
                 var gb = groupsB[gbIndex];
-                var nonnegativeB = new ReadOnlySpan<LowTerm<TIn>>(termsB, gb.Start, negativeStart[gbIndex] - gb.Start);
-                var negativeB = new ReadOnlySpan<LowTerm<TIn>>(termsB, negativeStart[gbIndex], gb.End - negativeStart[gbIndex]);
+                var ranges = runRanges[gbIndex];
+                var nonnegativeRuns = new ReadOnlySpan<Run>(runsB, ranges.Start, ranges.NegativeStart - ranges.Start);
+                var negativeRuns = new ReadOnlySpan<Run>(runsB, ranges.NegativeStart, ranges.End - ranges.NegativeStart);
                 for (int i = ga.Start; i < ga.End; i++)
                 {
                     // Every low part of a product is below the chunk size because the radices bound the exponent sums.
@@ -425,14 +405,14 @@ internal static class PolynomialMultiplication
                     TIn x = coefficientsA[i];
                     if (!kernel.SplitsSigns || !kernel.IsNegative(x))
                     {
-                        AddProducts(kernel, ref row, x, nonnegativeB);
-                        SubtractProducts(kernel, ref row, x, negativeB);
+                        AddRuns<TIn, TAcc, TKernel>(kernel, ref row, x, valuesB, nonnegativeRuns);
+                        SubtractRuns<TIn, TAcc, TKernel>(kernel, ref row, x, valuesB, negativeRuns);
                     }
                     else
                     {
                         x = kernel.Negate(x);
-                        SubtractProducts(kernel, ref row, x, nonnegativeB);
-                        AddProducts(kernel, ref row, x, negativeB);
+                        SubtractRuns<TIn, TAcc, TKernel>(kernel, ref row, x, valuesB, nonnegativeRuns);
+                        AddRuns<TIn, TAcc, TKernel>(kernel, ref row, x, valuesB, negativeRuns);
                     }
                 }
             }
@@ -480,25 +460,115 @@ internal static class PolynomialMultiplication
         Dictionary,
     }
 
-    private readonly record struct LowTerm<TIn>(int Low, TIn Value);
+    /// <summary>Consecutive terms of a group whose low parts are Low, Low + 1, ..., with values at [Start, Start + Length).</summary>
+    private readonly record struct Run(int Low, int Start, int Length);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddProducts<TIn, TAcc, TKernel>(TKernel kernel, ref TAcc row, TIn x, ReadOnlySpan<LowTerm<TIn>> terms)
+    /// <summary>The runs of one group: nonnegative terms in [Start, NegativeStart), negative ones in [NegativeStart, End).</summary>
+    private readonly record struct RunRange(int Start, int NegativeStart, int End);
+
+    // Reorders each group (nonnegative terms first when the kernel splits signs, negated) and cuts it into runs.
+    private static (TIn[] Values, Run[] Runs, RunRange[] Ranges) SplitIntoRuns<TIn, TAcc, TKernel>(
+        TKernel kernel, List<KeyGroup> groups, int[] lows, TIn[] coefficients)
         where TKernel : struct, IProductKernel<TIn, TAcc>
     {
-        foreach (var term in terms)
+        var values = new TIn[coefficients.Length];
+        var runs = new List<Run>();
+        var ranges = new RunRange[groups.Count];
+        for (int g = 0; g < groups.Count; g++)
         {
-            kernel.MultiplyAdd(ref Unsafe.Add(ref row, term.Low), x, term.Value);
+            var group = groups[g];
+            int next = group.Start;
+            int firstRun = runs.Count;
+            int negativeRun = firstRun;
+            for (int pass = 0; pass < 2; pass++)
+            {
+                if (pass == 1)
+                {
+                    negativeRun = runs.Count;
+                }
+
+                int previousLow = int.MinValue;
+                for (int j = group.Start; j < group.End; j++)
+                {
+                    bool negative = kernel.SplitsSigns && kernel.IsNegative(coefficients[j]);
+                    if (negative != (pass == 1))
+                    {
+                        continue;
+                    }
+
+                    values[next] = negative ? kernel.Negate(coefficients[j]) : coefficients[j];
+                    if (lows[j] == previousLow + 1)
+                    {
+                        var last = runs[^1];
+                        runs[^1] = last with { Length = last.Length + 1 };
+                    }
+                    else
+                    {
+                        runs.Add(new Run(lows[j], next, 1));
+                    }
+
+                    previousLow = lows[j];
+                    next++;
+                }
+            }
+
+            ranges[g] = new RunRange(firstRun, negativeRun, runs.Count);
+        }
+
+        return (values, [.. runs], ranges);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRuns<TIn, TAcc, TKernel>(TKernel kernel, ref TAcc row, TIn x, TIn[] values, ReadOnlySpan<Run> runs)
+        where TKernel : struct, IProductKernel<TIn, TAcc>
+    {
+        foreach (var run in runs)
+        {
+            ref TAcc target = ref Unsafe.Add(ref row, run.Low);
+            ref TIn source = ref values[run.Start];
+            if (typeof(TKernel) == typeof(Int64ProductKernel) && Vector256.IsHardwareAccelerated && Avx512DQ.VL.IsSupported)
+            {
+                AddRunInt64(ref Unsafe.As<TAcc, long>(ref target), Unsafe.As<TIn, long>(ref x), ref Unsafe.As<TIn, long>(ref source), run.Length);
+                continue;
+            }
+
+            for (int k = 0; k < run.Length; k++)
+            {
+                kernel.MultiplyAdd(ref Unsafe.Add(ref target, k), x, Unsafe.Add(ref source, k));
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SubtractProducts<TIn, TAcc, TKernel>(TKernel kernel, ref TAcc row, TIn x, ReadOnlySpan<LowTerm<TIn>> terms)
+    private static void SubtractRuns<TIn, TAcc, TKernel>(TKernel kernel, ref TAcc row, TIn x, TIn[] values, ReadOnlySpan<Run> runs)
         where TKernel : struct, IProductKernel<TIn, TAcc>
     {
-        foreach (var term in terms)
+        foreach (var run in runs)
         {
-            kernel.MultiplySubtract(ref Unsafe.Add(ref row, term.Low), x, term.Value);
+            ref TAcc target = ref Unsafe.Add(ref row, run.Low);
+            ref TIn source = ref values[run.Start];
+            for (int k = 0; k < run.Length; k++)
+            {
+                kernel.MultiplySubtract(ref Unsafe.Add(ref target, k), x, Unsafe.Add(ref source, k));
+            }
+        }
+    }
+
+    // target[k] += x * source[k] for k < length, four 64-bit lanes at a time (AVX-512DQ has a 64-bit lane multiply).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRunInt64(ref long target, long x, ref long source, int length)
+    {
+        int k = 0;
+        var factor = Vector256.Create(x);
+        for (; k + 4 <= length; k += 4)
+        {
+            var sum = Vector256.LoadUnsafe(ref target, (nuint)k) + (factor * Vector256.LoadUnsafe(ref source, (nuint)k));
+            sum.StoreUnsafe(ref target, (nuint)k);
+        }
+
+        for (; k < length; k++)
+        {
+            Unsafe.Add(ref target, k) += x * Unsafe.Add(ref source, k);
         }
     }
 
