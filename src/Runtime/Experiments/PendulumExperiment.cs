@@ -236,29 +236,12 @@ public static class PendulumExperiment
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(settings);
-        var chunks = data.Training;
-        var adam = new Adam(model.Parameters, settings.Schedule.RateAt(0));
-        var shuffler = new MiniBatchShuffler(chunks.Count, settings.BatchSize, seed);
-        var tape = new Tape();
-        var batches = new ChunkBatch(settings.ChunkLength);
+        var trainer = new PendulumTrainer(model, data.Training, settings, seed);
         for (int epoch = 0; epoch < settings.Epochs; epoch++)
         {
             ct.ThrowIfCancellationRequested();
-            adam.LearningRate = settings.Schedule.RateAt(epoch);
-            shuffler.Shuffle();
-            double epochLoss = 0;
-            for (int b = 0; b < shuffler.BatchCount; b++)
-            {
-                var indices = shuffler.Batch(b);
-                batches.Fill(chunks, indices);
-                tape.Reset();
-                var loss = ChunkLossOnTape(tape, model, batches, indices.Length, settings);
-                tape.Backward(loss);
-                adam.Step();
-                epochLoss += loss.Value[0, 0] * indices.Length;
-            }
-
-            progress?.Report(new PendulumProgress(kind, seedIndex, epoch + 1, settings.Epochs, epochLoss / chunks.Count));
+            double loss = trainer.RunEpoch(epoch);
+            progress?.Report(new PendulumProgress(kind, seedIndex, epoch + 1, settings.Epochs, loss));
         }
     }
 
@@ -374,7 +357,7 @@ public static class PendulumExperiment
     internal static DormandPrinceOptions DataOptions(PendulumSettings settings) =>
         new(settings.DataTolerance, settings.DataTolerance * 1e-3);
 
-    private static Node ChunkLossOnTape(Tape tape, IVectorField model, ChunkBatch batch, int rows, PendulumSettings settings)
+    internal static Node ChunkLossOnTape(Tape tape, IVectorField model, ChunkBatch batch, int rows, PendulumSettings settings)
     {
         var initial = tape.Input(batch.Initial(rows));
         var states = VectorFields.IntegrateOnTape(tape, model, initial, settings.SampleInterval, settings.ChunkLength - 1, settings.Substeps);
@@ -386,40 +369,5 @@ public static class PendulumExperiment
         }
 
         return tape.Scale(sum!, 1.0 / ((states.Count - 1) * rows * SpringPendulum.StateDimension));
-    }
-
-    // Preallocated batch tensors: the first state and each later state of the chunks in a batch.
-    private sealed class ChunkBatch(int chunkLength)
-    {
-        private readonly Dictionary<int, Tensor[]> _byRows = [];
-        private Tensor[] _current = [];
-
-        public void Fill(PendulumChunks chunks, ReadOnlySpan<int> indices)
-        {
-            if (!_byRows.TryGetValue(indices.Length, out var tensors))
-            {
-                tensors = new Tensor[chunkLength];
-                for (int k = 0; k < chunkLength; k++)
-                {
-                    tensors[k] = new Tensor(indices.Length, SpringPendulum.StateDimension);
-                }
-
-                _byRows.Add(indices.Length, tensors);
-            }
-
-            for (int k = 0; k < chunkLength; k++)
-            {
-                for (int r = 0; r < indices.Length; r++)
-                {
-                    chunks.State(indices[r], k).CopyTo(tensors[k].Row(r));
-                }
-            }
-
-            _current = tensors;
-        }
-
-        public Tensor Initial(int rows) => _current[0].Rows == rows ? _current[0] : throw new InvalidOperationException("ChunkBatch: the batch was filled for another size; this points to a bug.");
-
-        public Tensor Target(int k, int rows) => _current[k].Rows == rows ? _current[k] : throw new InvalidOperationException("ChunkBatch: the batch was filled for another size; this points to a bug.");
     }
 }
