@@ -43,11 +43,14 @@ def main(arguments):
         settings = document["settings"]
         seeds.extend(range(settings["first_seed"], settings["first_seed"] + settings["seeds"]))
         for key, _ in MODELS:
-            curves[key].extend(document[key]["error_by_step"])
+            if key in document:
+                curves[key].extend(document[key]["error_by_step"])
 
     figure, axes = plt.subplots(figsize=(7, 4.2), dpi=120)
     for key, label in MODELS:
         runs = curves[key]
+        if not runs:
+            continue
         mean = [sum(run[k] for run in runs) / len(runs) for k in range(len(times))]
         # The first value is the floor 1e-7 at t = 0; it is left out so that the axis shows the rollout itself.
         (line,) = axes.plot(times[1:], mean[1:], label=label, linewidth=1.6)
