@@ -4,9 +4,9 @@
 Usage: /usr/bin/python3 docs/scripts/plot_pendulum.py OUT.png RESULT.json [RESULT.json ...]
 
 Each document holds, per model, one error curve per seed (`error_by_step`): at each output time the geometric
-mean over the test starts of the clamped relative error. The plot pools the seeds of all documents and draws, per
-model, the arithmetic mean over the seeds on a logarithmic axis (the same average that the reported mean error
-takes over the seeds), with the range of the seeds shaded. Needs Debian's matplotlib (python3-matplotlib).
+mean over the test starts of the clamped relative error. The plot pools the seeds of all documents. Per model, it
+draws the arithmetic mean over the seeds on a logarithmic axis, the same average that the reported mean error takes
+over the seeds, and shades the range of the seeds. Needs Debian's matplotlib (python3-matplotlib).
 """
 
 import json

@@ -317,7 +317,7 @@ public static class PendulumExperiment
             return new PendulumRolloutScore(1.0, [.. Enumerable.Repeat(1.0, times.Length)]);
         }
 
-        // The output holds the states of all starts at the first time, then at the second, and so on.
+        // The output contains the states of all starts at the first time, then at the second, and so on.
         var byStep = new double[times.Length];
         double logSum = 0;
         for (int step = 0; step < times.Length; step++)

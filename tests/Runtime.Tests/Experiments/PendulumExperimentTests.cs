@@ -131,7 +131,7 @@ public sealed class PendulumExperimentTests
     }
 
     [Fact]
-    public void ErrorCurveOfOneStartIsItsRelativeError()
+    public void SingleStartCurveIsRelativeError()
     {
         // With a single test start, the value at each time is that start's relative error |z_pred - z| / (|z_pred| + |z|),
         // recomputed here from independent rollouts of both fields.
