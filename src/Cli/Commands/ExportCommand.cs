@@ -76,7 +76,7 @@ internal static class ExportCommand
             {
                 verified = ExportReader.Read(File.ReadAllText(path));
             }
-            catch (ExportException ex) when (ex.Message.Contains("certificate check", StringComparison.Ordinal))
+            catch (ExportException ex) when (ex.CertificateFailed)
             {
                 Console.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.VerificationFailed;

@@ -19,4 +19,14 @@ public sealed class ExportException : InvariantTheoryException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates the exception; <paramref name="certificateFailed"/> marks a failed certificate check.</summary>
+    public ExportException(string message, bool certificateFailed)
+        : base(message)
+    {
+        CertificateFailed = certificateFailed;
+    }
+
+    /// <summary>Whether the export stopped because a certificate check of the result failed.</summary>
+    public bool CertificateFailed { get; }
 }

@@ -57,7 +57,7 @@ public static class ExportReader
         if (failed is not null || report.Checks.Count == 0)
         {
             string what = failed is null ? "no certificate checks ran" : $"the certificate check '{failed.Name}' failed: {failed.Detail}";
-            throw new ExportException($"The result file was not exported because {what}. The file was changed after it was written or is damaged; regenerate it with the command that wrote it.");
+            throw new ExportException($"The result file was not exported because {what}. The file was changed after it was written or is damaged; regenerate it with the command that wrote it.", certificateFailed: true);
         }
 
         int passed = report.Checks.Count;

@@ -26,34 +26,31 @@ internal static partial class LatexExporter
         text.AppendLine($"% Variables in order: {string.Join(", ", result.Variables.Select((v, i) => $"{Comment(v)} = {names[i]}"))}.");
         text.AppendLine("% Needs \\usepackage{amsmath}.");
         text.AppendLine("\\begin{align*}");
-        bool first = true;
-        foreach (var section in result.Sections)
+
+        // Each row is (heading, formula, comment); every formula but the last ends with a line break.
+        var rows = new List<(string? Heading, string Formula, string Comment)>();
+        foreach (var section in result.Sections.Where(s => s.Elements.Count > 0))
         {
-            if (section.Elements.Count == 0)
-            {
-                continue;
-            }
-
-            if (!first)
-            {
-                // The line break of the previous section's last row.
-                text.Length -= Environment.NewLine.Length;
-                text.AppendLine(" \\\\");
-            }
-
-            first = false;
-            text.AppendLine($"\\intertext{{{Capitalize(section.Title)}:}}");
             for (int i = 0; i < section.Elements.Count; i++)
             {
                 var element = section.Elements[i];
                 string body = section.IsVectorValued
                     ? "\\left(" + string.Join(",\\ ", element.Terms.Select(t => Polynomial(t, names))) + "\\right)"
                     : Polynomial(element.Terms[0], names);
-                bool named = element.Name != element.Texts[0] && element.Texts.Count == 1 || (section.IsVectorValued && !element.Name.StartsWith('('));
-                string comment = named ? $" % {Comment(element.Name)}" : string.Empty;
-                string end = i + 1 < section.Elements.Count ? " \\\\" : string.Empty;
-                text.AppendLine($"  {section.Symbol}_{{{i + 1}}} &= {body}{end}{comment}");
+                bool named = section.IsVectorValued ? !element.Name.StartsWith('(') : element.Name != element.Texts[0];
+                string heading = $"\\intertext{{{Capitalize(section.Title)}:}}";
+                rows.Add((i == 0 ? heading : null, $"  {section.Symbol}_{{{i + 1}}} &= {body}", named ? $" % {Comment(element.Name)}" : string.Empty));
             }
+        }
+
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].Heading is { } heading)
+            {
+                text.AppendLine(heading);
+            }
+
+            text.AppendLine(rows[r].Formula + (r + 1 < rows.Count ? " \\\\" : string.Empty) + rows[r].Comment);
         }
 
         text.AppendLine("\\end{align*}");

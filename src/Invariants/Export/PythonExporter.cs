@@ -107,7 +107,7 @@ internal static class PythonExporter
         }
 
         text.AppendLine("  Features: torch.nn.Module computing the first function with autograd (needs PyTorch)");
-        text.AppendLine("  check_equivariance(fn, trials=100, tol=1e-8, seed=0): tests fn on random group elements");
+        text.AppendLine("  check_equivariance(fn, trials=100, tol=1e-8, seed=0, batch=4, invariant=False): tests fn on random group elements");
         text.AppendLine();
         text.AppendLine("Non-finite inputs are not checked: NaN and infinities propagate by IEEE arithmetic, so an output");
         text.AppendLine("is affected only when one of its monomials contains the variable. A wrong input width raises ValueError.");
@@ -529,11 +529,12 @@ internal static class PythonExporter
             return y @ a_out.T
 
 
-        def check_equivariance(fn, trials=100, tol=1e-8, seed=0, batch=4):
+        def check_equivariance(fn, trials=100, tol=1e-8, seed=0, batch=4, invariant=False):
             """Test fn(g x) == rho_out(g) fn(x) on random group elements g and random inputs x.
 
             fn maps an array of shape (batch, N_VARS) to an array whose last axis carries the output representation
-            (any shape when the output is one-dimensional, as for invariants). The error of a trial is
+            (any shape when the output is one-dimensional, as for invariants). With invariant=True the output is
+            treated as trivial, fn(g x) == fn(x), as for invariants() next to an equivariant basis. The error of a trial is
             max |fn(g x) - rho_out(g) fn(x)| / max(1, max |rho_out(g) fn(x)|). Returns an EquivarianceReport that is
             true when every trial's error is at most tol.
             """
@@ -541,6 +542,8 @@ internal static class PythonExporter
             worst = (-1.0, -1, None, None)
             for trial in range(trials):
                 a_in, shift, a_out, element = _sample(rng)
+                if invariant:
+                    a_out = np.ones((1, 1))
                 x = _sample_inputs(rng, batch)
                 y = np.asarray(fn(x), dtype=np.float64)
                 gy = np.asarray(fn(x @ a_in.T + shift), dtype=np.float64)
