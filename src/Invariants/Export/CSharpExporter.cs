@@ -131,9 +131,23 @@ internal static partial class CSharpExporter
         foreach (var (c, m) in terms)
         {
             double magnitude = Math.Abs(c);
-            string monomial = m == 0 ? string.Empty : $"m{m}";
-            string factor = monomial.Length == 0 ? MonomialPlan.Literal(magnitude) : magnitude == 1.0 ? monomial : $"{MonomialPlan.Literal(magnitude)} * {monomial}";
-            text.Append(text.Length == 0 ? (c < 0 ? "-" : string.Empty) : (c < 0 ? " - " : " + ")).Append(factor);
+            string factor = $"{MonomialPlan.Literal(magnitude)} * m{m}";
+            if (m == 0)
+            {
+                factor = MonomialPlan.Literal(magnitude);
+            }
+            else if (magnitude == 1.0)
+            {
+                factor = $"m{m}";
+            }
+
+            string sign = c < 0 ? " - " : " + ";
+            if (text.Length == 0)
+            {
+                sign = c < 0 ? "-" : string.Empty;
+            }
+
+            text.Append(sign).Append(factor);
         }
 
         return text.Length == 0 ? "0.0" : text.ToString();

@@ -63,7 +63,16 @@ internal static partial class LatexExporter
         var match = IndexedName().Match(name);
         string stem = match.Success ? match.Groups[1].Value : name;
         string indices = match.Success ? string.Join(",", match.Groups[2].Value.Split('_', StringSplitOptions.RemoveEmptyEntries)) : string.Empty;
-        string body = Greek.Contains(stem) ? "\\" + stem : stem.Length == 1 ? stem : $"\\mathrm{{{stem.Replace("_", "\\_", StringComparison.Ordinal)}}}";
+        string body = $"\\mathrm{{{stem.Replace("_", "\\_", StringComparison.Ordinal)}}}";
+        if (Greek.Contains(stem))
+        {
+            body = "\\" + stem;
+        }
+        else if (stem.Length == 1)
+        {
+            body = stem;
+        }
+
         return indices.Length == 0 ? body : $"{body}_{{{indices}}}";
     }
 
@@ -78,7 +87,16 @@ internal static partial class LatexExporter
         foreach (var term in terms)
         {
             string monomial = Monomial(term.Exponents, names);
-            string body = monomial.Length == 0 ? term.LatexMagnitude : term.LatexMagnitude == "1" ? monomial : $"{term.LatexMagnitude}\\,{monomial}";
+            string body = $"{term.LatexMagnitude}\\,{monomial}";
+            if (monomial.Length == 0)
+            {
+                body = term.LatexMagnitude;
+            }
+            else if (term.LatexMagnitude == "1")
+            {
+                body = monomial;
+            }
+
             if (text.Length == 0)
             {
                 text.Append(term.IsNegative ? "-" : string.Empty).Append(body);

@@ -16,7 +16,9 @@ public sealed class LatexExporterTests
         int primary = text.IndexOf("\\intertext{Primary invariants:}", StringComparison.Ordinal);
         int secondary = text.IndexOf("\\intertext{Secondary invariants:}", StringComparison.Ordinal);
         int fundamental = text.IndexOf("\\intertext{Fundamental invariants:}", StringComparison.Ordinal);
-        Assert.True(primary >= 0 && primary < secondary && secondary < fundamental, text);
+        Assert.True(primary >= 0, text);
+        Assert.True(primary < secondary, text);
+        Assert.True(secondary < fundamental, text);
 
         // Signed permutations fix the squared norm, the only quadratic invariant of the cube group.
         Assert.Contains("p_{1} &= x_{1}^{2} + x_{2}^{2} + x_{3}^{2} \\\\", text);
