@@ -72,7 +72,14 @@ public sealed record GroebnerOptions
 /// <param name="BasisSize">Number of polynomials in the current (not yet reduced) basis.</param>
 /// <param name="PairsReduced">Pairs and generators reduced so far.</param>
 /// <param name="Phase">What the engine is doing: <c>buchberger</c>, <c>modular p=...</c>, <c>lift</c>, <c>verify</c>, <c>interreduce</c>.</param>
-public readonly record struct GroebnerProgress(int Degree, int PairsLeft, int BasisSize, long PairsReduced, string Phase);
+public readonly record struct GroebnerProgress(int Degree, int PairsLeft, int BasisSize, long PairsReduced, string Phase)
+{
+    /// <summary>Rows of the Macaulay matrix being reduced (F4 engine only; 0 otherwise).</summary>
+    public int MatrixRows { get; init; }
+
+    /// <summary>Columns (monomials) of the Macaulay matrix being reduced (F4 engine only; 0 otherwise).</summary>
+    public int MatrixColumns { get; init; }
+}
 
 /// <summary>A Groebner basis computation stopped at a limit set in <see cref="GroebnerOptions"/>.</summary>
 public sealed class GroebnerLimitExceededException : InvariantTheoryException
