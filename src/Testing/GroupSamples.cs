@@ -63,7 +63,7 @@ public static class GroupSamples
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Algorithm: the polar decomposition of SO+(1, d-1) into a pure boost times a rotation of space; the boost along
+    /// Algorithm: the polar decomposition of SO+(1, d-1) into a pure boost times a rotation of space. The boost along
     /// the unit vector n with rapidity eta is [[cosh eta, sinh(eta) n^T], [sinh(eta) n, I + (cosh eta - 1) n n^T]]. The
     /// direction is a normalized vector of independent standard normal entries, which is uniform on the sphere
     /// because that distribution is rotation invariant. The rotation is a Haar element of SO(d-1) [Mez07].
@@ -166,7 +166,13 @@ public static class GroupSamples
 
     private static RealMatrix Times(RealMatrix element, RealMatrix component, int power) => power == 0 ? element : element * component;
 
-    private static RealMatrix Reflection(int d) => RealMatrix.FromFunction(d, d, (i, j) => i == j ? (i == 0 ? -1 : 1) : 0);
+    /// <summary>Returns diag(-1, 1, ..., 1).</summary>
+    private static RealMatrix Reflection(int d)
+    {
+        var diagonal = Enumerable.Repeat(1.0, d).ToArray();
+        diagonal[0] = -1;
+        return RealMatrix.FromFunction(d, d, (i, j) => i == j ? diagonal[i] : 0);
+    }
 
     private static double Norm(IReadOnlyList<double> v) => Math.Sqrt(v.Sum(x => x * x));
 

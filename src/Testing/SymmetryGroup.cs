@@ -299,9 +299,7 @@ public sealed class SymmetryGroup
         {
             for (int j = i + 1; j < d; j++)
             {
-                int a = i, b = j;
-                var turn = RealMatrix.FromFunction(d, d, (r, c) => (r, c) == (b, a) ? 1 : (r, c) == (a, b) ? -1 : r == c && r != a && r != b ? 1 : 0);
-                list.Add((turn, $"quarter turn taking axis {a + 1} to axis {b + 1}"));
+                list.Add((QuarterTurn(d, i, j), $"quarter turn taking axis {i + 1} to axis {j + 1}"));
             }
         }
 
@@ -316,6 +314,21 @@ public sealed class SymmetryGroup
         }
 
         return list.Select((x, k) => new GroupElement(x.Matrix, x.Description, null, GroupElement.ShrinkKind.Simple, k)).ToList();
+    }
+
+    /// <summary>Returns the rotation by 90 degrees in the plane of axes a and b that maps e_a to e_b and e_b to -e_a.</summary>
+    private static RealMatrix QuarterTurn(int d, int a, int b)
+    {
+        var rows = new double[d][];
+        for (int r = 0; r < d; r++)
+        {
+            rows[r] = new double[d];
+            rows[r][r] = r == a || r == b ? 0 : 1;
+        }
+
+        rows[b][a] = 1;
+        rows[a][b] = -1;
+        return RealMatrix.FromRows(rows);
     }
 
     private static string Diagonal(RealMatrix m) =>

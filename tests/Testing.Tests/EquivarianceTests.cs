@@ -147,6 +147,21 @@ public sealed class EquivarianceTests
     }
 
     [Fact]
+    public void AnisotropicForceIsOnlyTetragonal()
+    {
+        // The example of docs/testing.md: weighting the z component of d = x - y breaks O(3) but keeps D4h, whose
+        // elements permute x1 and x2 and change signs, so they preserve d1^2 + d2^2 + 2 d3^2.
+        var positions = Representation.Copies(Representation.Vector, 2);
+        var result = Equivariance.Check(AnisotropicForce, O3, positions, Representation.Vector);
+        Assert.False(result.Passed);
+        Assert.Equal([0.0, 0, 0, 0, 0, 1], result.Shrunk!.Input);
+        Assert.StartsWith("quarter turn taking axis 1 to axis 3", result.Shrunk.Element.Description);
+
+        var tetragonal = Equivariance.Check(AnisotropicForce, SymmetryGroup.Parse("D4h"), positions, Representation.Vector);
+        Assert.True(tetragonal.Passed, tetragonal.ToString());
+    }
+
+    [Fact]
     public void MinkowskiNormIsLorentzInvariant()
     {
         var lorentz = SymmetryGroup.Lorentz(4);
@@ -228,7 +243,7 @@ public sealed class EquivarianceTests
     public void RelativeErrorUsesOutputScale()
     {
         // f(x) = 10 x1 at x = e1 under the reflection diag(-1, 1, 1): |(-10) - 10| / max(1, 10) = 2.
-        var reflection = new GroupElement(RealMatrix.FromFunction(3, 3, (i, j) => i != j ? 0 : i == 0 ? -1 : 1), "reflection");
+        var reflection = new GroupElement(Diagonal(-1, 1, 1), "reflection");
         double error = Equivariance.RelativeError(x => [10 * x[0]], reflection, [1.0, 0, 0], Representation.Vector, Representation.Scalar);
         Assert.Equal(2.0, error, 14);
     }
@@ -248,6 +263,13 @@ public sealed class EquivarianceTests
         }
 
         return sum;
+    }
+
+    private static double[] AnisotropicForce(double[] v)
+    {
+        double[] d = [v[0] - v[3], v[1] - v[4], v[2] - v[5]];
+        double scale = 1 / (1 + d[0] * d[0] + d[1] * d[1] + 2 * d[2] * d[2]);
+        return [scale * d[0], scale * d[1], scale * d[2]];
     }
 
     private static double[] Add(double[] a, double[] b) => a.Zip(b, (x, y) => x + y).ToArray();
@@ -273,4 +295,7 @@ public sealed class EquivarianceTests
         model.Predict(x, 1, output);
         return output;
     }
+
+    private static RealMatrix Diagonal(params double[] entries) =>
+        RealMatrix.FromFunction(entries.Length, entries.Length, (i, j) => i == j ? entries[i] : 0);
 }

@@ -70,7 +70,7 @@ public sealed class GroupSamplesTests
     [InlineData(5)]
     public void LorentzSamplesPreserveMinkowskiForm(int d)
     {
-        var metric = RealMatrix.FromFunction(d, d, (i, j) => i != j ? 0 : i == 0 ? 1 : -1);
+        var metric = Diagonal([1, .. Enumerable.Repeat(-1.0, d - 1)]);
         foreach (var g in Draw(GroupSamples.Lorentz(d), 300, 16))
         {
             double deviation = (g.Transpose() * metric * g - metric).MaxAbs();
@@ -143,4 +143,7 @@ public sealed class GroupSamplesTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GroupSamples.Lorentz(4, -1));
     }
+
+    private static RealMatrix Diagonal(params double[] entries) =>
+        RealMatrix.FromFunction(entries.Length, entries.Length, (i, j) => i == j ? entries[i] : 0);
 }

@@ -4,7 +4,7 @@ namespace InvTheory.Testing.Tests;
 
 public sealed class RepresentationTests
 {
-    private static readonly RealMatrix Reflection = RealMatrix.FromFunction(3, 3, (i, j) => i != j ? 0 : i == 0 ? -1 : 1);
+    private static readonly RealMatrix Reflection = Diagonal(-1, 1, 1);
 
     private static GroupElement Element(RealMatrix g, params int[] permutation) => new(g, "test element", permutation);
 
@@ -103,4 +103,7 @@ public sealed class RepresentationTests
     {
         Assert.Equal(dimension, Representation.Parse(text).Dimension(3));
     }
+
+    private static RealMatrix Diagonal(params double[] entries) =>
+        RealMatrix.FromFunction(entries.Length, entries.Length, (i, j) => i == j ? entries[i] : 0);
 }
