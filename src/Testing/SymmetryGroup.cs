@@ -95,25 +95,33 @@ public sealed class SymmetryGroup
         ArgumentNullException.ThrowIfNull(group);
         CheckRealMatrices(group);
         int order = (int)group.Enumerate(new GroupEnumerationOptions { MaxOrder = maxOrder });
+
+        // In breadth-first order the generators sit among the first |generators| + 1 elements, after the identity.
+        var firstElements = group.Elements.Take(group.Generators.Count + 1).ToList();
         var generatorNumbers = new Dictionary<int, int>();
         for (int k = 0; k < group.Generators.Count; k++)
         {
-            int index = group.Elements.Take(group.Generators.Count + 1).ToList().FindIndex(e => e == group.Generators[k]);
+            int index = firstElements.FindIndex(e => e == group.Generators[k]);
             if (index > 0)
             {
                 generatorNumbers.TryAdd(index, k + 1);
             }
         }
 
-        GroupElement ElementAt(int index)
+        string Describe(int index)
         {
-            string description = index == 0
-                ? $"identity of {group.Name}"
-                : generatorNumbers.TryGetValue(index, out int k)
-                    ? $"generator {k} of {group.Name}"
-                    : $"element {index} of {group.Name} in breadth-first order";
-            return new GroupElement(RealMatrix.FromExact(group.Elements[index]), description, null, GroupElement.ShrinkKind.Enumerated, index);
+            if (index == 0)
+            {
+                return $"identity of {group.Name}";
+            }
+
+            return generatorNumbers.TryGetValue(index, out int k)
+                ? $"generator {k} of {group.Name}"
+                : $"element {index} of {group.Name} in breadth-first order";
         }
+
+        GroupElement ElementAt(int index) =>
+            new(RealMatrix.FromExact(group.Elements[index]), Describe(index), null, GroupElement.ShrinkKind.Enumerated, index);
 
         IEnumerable<GroupElement> Shrink(GroupElement g) =>
             g.Kind == GroupElement.ShrinkKind.Enumerated ? SmallerIndices(g.Index).Select(ElementAt) : [];
