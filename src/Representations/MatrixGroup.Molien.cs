@@ -1,3 +1,5 @@
+using InvTheory.Polynomials.LinearAlgebra;
+using InvTheory.Polynomials.Scalars;
 using InvTheory.Representations.Internal;
 
 namespace InvTheory.Representations;
@@ -8,25 +10,33 @@ public sealed partial class MatrixGroup<T>
     private MolienSeries? _molienSeries;
 
     /// <summary>
-    /// Whether <see cref="MolienSeries(IProgress{GroupProgress}, CancellationToken)"/> is supported: the field must
-    /// have characteristic 0.
+    /// Whether <see cref="MolienSeries(IProgress{GroupProgress}, CancellationToken)"/> is supported: the field has
+    /// characteristic 0, or it is GF(p) and p does not divide |G| (the non-modular case).
     /// </summary>
     /// <remarks>
-    /// Over GF(p) with p not dividing |G| the Molien series is that of a Brauer lift of the representation to
-    /// characteristic 0, which is not implemented.
+    /// Over GF(p) this enumerates the group, like <see cref="Order"/>. In the modular case (p divides |G|) the Molien
+    /// series does not give the dimensions of the invariants, so it is not computed.
     /// </remarks>
-    public bool IsMolienSeriesSupported => Field.Characteristic.IsZero;
+    /// <exception cref="GroupOrderLimitException">Over GF(p): the group has more elements than the default enumeration limit.</exception>
+    public bool IsMolienSeriesSupported => Field.Characteristic.IsZero || (Field is PrimeField && !(Order % Field.Characteristic).IsZero);
 
     /// <summary>
     /// Returns the Molien series (1/|G|) sum over g in G of 1 / det(I - t g), whose coefficient of t^k is the
-    /// dimension of the invariant polynomials of degree k.
+    /// dimension of the invariant polynomials of degree k. Over GF(p) with p not dividing |G| it is the Molien series of
+    /// a Brauer lift of G to characteristic 0, which is the Hilbert series of the invariant ring.
     /// </summary>
     /// <remarks>
     /// Algorithm: summation over conjugacy classes with one characteristic polynomial per class
     /// [Mol97], [Sta79, Sec. 2]; see <see cref="Representations.MolienSeries"/> for the output forms and checks.
+    /// Over GF(p) the eigenvalues of each class representative come from null spaces over GF(p^k), where k is the
+    /// multiplicative order of p modulo the exponent m of G, and are lifted to complex m-th roots of unity through a
+    /// fixed element of order m in GF(p^k) [Sing-finvar], [DK15, Ch. 3] (see the internal BrauerLift type).
     /// Cached after the first call.
     /// </remarks>
-    /// <exception cref="NotSupportedException">The field has positive characteristic (see <see cref="IsMolienSeriesSupported"/>).</exception>
+    /// <exception cref="NotSupportedException">
+    /// The field is GF(p) and p divides |G| (the modular case), or the lift needs an extension GF(p^k) of degree above 100
+    /// (see <see cref="IsMolienSeriesSupported"/>).
+    /// </exception>
     /// <exception cref="InternalErrorException">A sanity check failed, which points to a bug.</exception>
     public MolienSeries MolienSeries(IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
     {
@@ -47,7 +57,9 @@ public sealed partial class MatrixGroup<T>
                 return cached;
             }
 
-            var result = MolienSeriesComputation.Compute(this, null, progress, ct);
+            var result = Field.Characteristic.IsZero
+                ? MolienSeriesComputation.Compute(this, null, progress, ct)
+                : MolienSeriesComputation.ComputeBrauerLift(AsPrimeFieldGroup(), null, CreateBrauerLift(), progress, ct);
             Volatile.Write(ref _molienSeries, result);
             return result;
         }
@@ -67,11 +79,20 @@ public sealed partial class MatrixGroup<T>
     /// The number of values differs from the number of classes, a value lies outside the field, or the values fail
     /// a necessary condition for a character: chi(1) a positive integer and &lt;chi, chi&gt; a positive integer.
     /// </exception>
-    /// <exception cref="NotSupportedException">The field has positive characteristic.</exception>
+    /// <exception cref="NotSupportedException">
+    /// The field has positive characteristic, where values in GF(p) do not determine the lifted character; use
+    /// <see cref="MolienSeries(IReadOnlyList{Matrix{T}}, IProgress{GroupProgress}, CancellationToken)"/>.
+    /// </exception>
     public MolienSeries MolienSeries(IReadOnlyList<T> character, IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(character);
-        RequireMolienSupport();
+        if (!Field.Characteristic.IsZero)
+        {
+            throw new NotSupportedException(
+                $"The character-weighted Molien series of group '{Name}' over {Field.Name} needs the Brauer character, which character values in {Field.Name} "
+                + "do not determine. Pass the matrices of the representation on the class representatives instead.");
+        }
+
         var classes = ComputeConjugacyClasses(progress, ct);
         if (character.Count != classes.Count)
         {
@@ -108,13 +129,105 @@ public sealed partial class MatrixGroup<T>
         return MolienSeriesComputation.Compute(this, character, progress, ct);
     }
 
-    private void RequireMolienSupport()
+    /// <summary>
+    /// Returns the character-weighted Molien series (1/|G|) sum over g in G of conj(chi(g)) / det(I - t g) for the
+    /// representation W whose matrices on the class representatives are given, with chi the character of W (over
+    /// GF(p), its Brauer character). The coefficient of t^k is the dimension of the degree-k polynomial equivariants
+    /// F: V -&gt; W with F(g x) = rho(g) F(x).
+    /// </summary>
+    /// <param name="representationOnClasses">
+    /// The matrices rho(g_C) of W on the representatives of <see cref="ConjugacyClasses"/>, in their order.
+    /// </param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="ct">Cancels the computation.</param>
+    /// <remarks>
+    /// Algorithm: in characteristic 0 the weights are the traces, as for the character overload. Over GF(p), p not
+    /// dividing |G|, the eigenvalues of rho(g_C) are lifted with the same element of order m as those of g_C, which
+    /// gives the Brauer character [Sing-finvar], [DK15, Ch. 3]. Not cached.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// The number of matrices differs from the number of classes, the matrices are not square of one size over the
+    /// field, or (over GF(p)) a matrix does not satisfy rho(g_C)^o = 1 for the element order o of its class.
+    /// </exception>
+    /// <exception cref="NotSupportedException">The field is GF(p) and p divides |G|.</exception>
+    public MolienSeries MolienSeries(IReadOnlyList<Matrix<T>> representationOnClasses, IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
     {
-        if (!IsMolienSeriesSupported)
+        ArgumentNullException.ThrowIfNull(representationOnClasses);
+        RequireMolienSupport();
+        var classes = ComputeConjugacyClasses(progress, ct);
+        if (representationOnClasses.Count != classes.Count)
+        {
+            throw new ArgumentException(
+                $"The representation of group '{Name}' needs one matrix per conjugacy class ({classes.Count}); got {representationOnClasses.Count}.",
+                nameof(representationOnClasses));
+        }
+
+        int size = representationOnClasses.Count == 0 ? 0 : representationOnClasses[0].RowCount;
+        for (int c = 0; c < classes.Count; c++)
+        {
+            var matrix = representationOnClasses[c];
+            if (matrix is null || !matrix.IsSquare || matrix.RowCount != size || !matrix.Field.Equals(Field))
+            {
+                throw new ArgumentException(
+                    $"The matrix of class {c} must be a square {size} x {size} matrix over {Field.Name}; got {(matrix is null ? "null" : $"{matrix.RowCount} x {matrix.ColumnCount} over {matrix.Field.Name}")}.",
+                    nameof(representationOnClasses));
+            }
+        }
+
+        if (Field.Characteristic.IsZero)
+        {
+            return MolienSeries([.. representationOnClasses.Select(m => m.Trace())], progress, ct);
+        }
+
+        var matrices = representationOnClasses.Select(m => (Matrix<ModInt>)(object)m).ToArray();
+        return MolienSeriesComputation.ComputeBrauerLift(AsPrimeFieldGroup(), matrices, CreateBrauerLift(), progress, ct);
+    }
+
+    /// <summary>Returns the Molien series over GF(p) with a chosen Brauer lift, for tests that the choice does not matter.</summary>
+    internal MolienSeries BrauerLiftMolienSeries(int irreducibleIndex, int unitIndex, CancellationToken ct = default)
+    {
+        RequireMolienSupport();
+        if (Field.Characteristic.IsZero)
+        {
+            throw new InvalidOperationException($"Group '{Name}' is over {Field.Name}, which has characteristic 0; a Brauer lift needs GF(p).");
+        }
+
+        return MolienSeriesComputation.ComputeBrauerLift(AsPrimeFieldGroup(), null, CreateBrauerLift(irreducibleIndex, unitIndex), null, ct);
+    }
+
+    private MatrixGroup<ModInt> AsPrimeFieldGroup() => (MatrixGroup<ModInt>)(object)this;
+
+    private BrauerLift CreateBrauerLift(int irreducibleIndex = 0, int unitIndex = 0)
+    {
+        var exponent = Exponent;
+        if (exponent > CyclotomicField.MaxOrder)
         {
             throw new NotSupportedException(
-                $"Molien series of group '{Name}' over {Field.Name}: only fields of characteristic 0 are supported. "
-                + "In characteristic p the series of a non-modular group is that of a lift to characteristic 0; define the group over Q or Q(zeta_n) instead.");
+                $"Molien series of group '{Name}' over {Field.Name}: the Brauer lift needs Q(zeta_m) for the exponent m = {exponent} of the group, "
+                + $"above the supported {CyclotomicField.MaxOrder}.");
+        }
+
+        return new BrauerLift((ulong)Field.Characteristic, (int)exponent, irreducibleIndex, unitIndex);
+    }
+
+    private void RequireMolienSupport()
+    {
+        if (Field.Characteristic.IsZero)
+        {
+            return;
+        }
+
+        if (Field is not PrimeField)
+        {
+            throw new NotSupportedException($"Molien series of group '{Name}' over {Field.Name}: only Q, Q(zeta_n) and GF(p) are supported.");
+        }
+
+        if ((Order % Field.Characteristic).IsZero)
+        {
+            throw new NotSupportedException(
+                $"Molien series of group '{Name}' over {Field.Name}: the characteristic {Field.Characteristic} divides |G| = {Order} (the modular case), "
+                + "where the Molien series does not give the dimensions of the invariants. Use the dimensions computed by linear algebra "
+                + "(invtheory ring prints them as the Hilbert series), or define the group over Q.");
         }
     }
 }
