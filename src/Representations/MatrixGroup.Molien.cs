@@ -11,14 +11,17 @@ public sealed partial class MatrixGroup<T>
 
     /// <summary>
     /// Whether <see cref="MolienSeries(IProgress{GroupProgress}, CancellationToken)"/> is supported: the field has
-    /// characteristic 0, or it is GF(p) and p does not divide |G| (the non-modular case).
+    /// characteristic 0, or it is GF(p), p does not divide |G| (the non-modular case), and the Brauer lift fits the
+    /// limits: the exponent m of G is at most <see cref="CyclotomicField.MaxOrder"/> and the multiplicative order of p
+    /// mod m is at most 100.
     /// </summary>
     /// <remarks>
-    /// Over GF(p) this enumerates the group, like <see cref="Order"/>. In the modular case (p divides |G|) the Molien
-    /// series does not give the dimensions of the invariants, so it is not computed.
+    /// Over GF(p) this enumerates the group and its conjugacy classes, like <see cref="Order"/> and
+    /// <see cref="Exponent"/>. In the modular case (p divides |G|) the Molien series does not give the dimensions of
+    /// the invariants, so it is not computed.
     /// </remarks>
     /// <exception cref="GroupOrderLimitException">Over GF(p): the group has more elements than the default enumeration limit.</exception>
-    public bool IsMolienSeriesSupported => Field.Characteristic.IsZero || (Field is PrimeField && !(Order % Field.Characteristic).IsZero);
+    public bool IsMolienSeriesSupported => MolienSupportProblem() is null;
 
     /// <summary>
     /// Returns the Molien series (1/|G|) sum over g in G of 1 / det(I - t g), whose coefficient of t^k is the
@@ -29,13 +32,13 @@ public sealed partial class MatrixGroup<T>
     /// Algorithm: summation over conjugacy classes with one characteristic polynomial per class
     /// [Mol97], [Sta79, Sec. 2]; see <see cref="Representations.MolienSeries"/> for the output forms and checks.
     /// Over GF(p) the eigenvalues of each class representative come from null spaces over GF(p^k), where k is the
-    /// multiplicative order of p modulo the exponent m of G, and are lifted to complex m-th roots of unity through a
-    /// fixed element of order m in GF(p^k) [Sing-finvar], [DK15, Ch. 3] (see the internal BrauerLift type).
+    /// multiplicative order of p modulo the exponent m of G. A fixed element of order m in GF(p^k) lifts them to
+    /// complex m-th roots of unity [Sing-finvar], [DK15, Ch. 3] (see the internal BrauerLift type).
     /// Cached after the first call.
     /// </remarks>
     /// <exception cref="NotSupportedException">
-    /// The field is GF(p) and p divides |G| (the modular case), or the lift needs an extension GF(p^k) of degree above 100
-    /// (see <see cref="IsMolienSeriesSupported"/>).
+    /// The field is GF(p) and p divides |G| (the modular case), or the Brauer lift exceeds its limits (see
+    /// <see cref="IsMolienSeriesSupported"/>).
     /// </exception>
     /// <exception cref="InternalErrorException">A sanity check failed, which points to a bug.</exception>
     public MolienSeries MolienSeries(IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
@@ -149,7 +152,7 @@ public sealed partial class MatrixGroup<T>
     /// The number of matrices differs from the number of classes, the matrices are not square of one size over the
     /// field, or (over GF(p)) a matrix does not satisfy rho(g_C)^o = 1 for the element order o of its class.
     /// </exception>
-    /// <exception cref="NotSupportedException">The field is GF(p) and p divides |G|.</exception>
+    /// <exception cref="NotSupportedException">The field is GF(p) and p divides |G|, or the Brauer lift exceeds its limits.</exception>
     public MolienSeries MolienSeries(IReadOnlyList<Matrix<T>> representationOnClasses, IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(representationOnClasses);
@@ -197,37 +200,49 @@ public sealed partial class MatrixGroup<T>
 
     private MatrixGroup<ModInt> AsPrimeFieldGroup() => (MatrixGroup<ModInt>)(object)this;
 
-    private BrauerLift CreateBrauerLift(int irreducibleIndex = 0, int unitIndex = 0)
-    {
-        var exponent = Exponent;
-        if (exponent > CyclotomicField.MaxOrder)
-        {
-            throw new NotSupportedException(
-                $"Molien series of group '{Name}' over {Field.Name}: the Brauer lift needs Q(zeta_m) for the exponent m = {exponent} of the group, "
-                + $"above the supported {CyclotomicField.MaxOrder}.");
-        }
-
-        return new BrauerLift((ulong)Field.Characteristic, (int)exponent, irreducibleIndex, unitIndex);
-    }
+    private BrauerLift CreateBrauerLift(int irreducibleIndex = 0, int unitIndex = 0) =>
+        new((ulong)Field.Characteristic, (int)Exponent, irreducibleIndex, unitIndex);
 
     private void RequireMolienSupport()
     {
+        if (MolienSupportProblem() is { } problem)
+        {
+            throw new NotSupportedException($"Molien series of group '{Name}' over {Field.Name}: {problem}");
+        }
+    }
+
+    // Returns why the Molien series is not available, or null when it is.
+    private string? MolienSupportProblem()
+    {
         if (Field.Characteristic.IsZero)
         {
-            return;
+            return null;
         }
 
         if (Field is not PrimeField)
         {
-            throw new NotSupportedException($"Molien series of group '{Name}' over {Field.Name}: only Q, Q(zeta_n) and GF(p) are supported.");
+            return "only Q, Q(zeta_n) and GF(p) are supported.";
         }
 
         if ((Order % Field.Characteristic).IsZero)
         {
-            throw new NotSupportedException(
-                $"Molien series of group '{Name}' over {Field.Name}: the characteristic {Field.Characteristic} divides |G| = {Order} (the modular case), "
-                + "where the Molien series does not give the dimensions of the invariants. Use the dimensions computed by linear algebra "
-                + "(invtheory ring prints them as the Hilbert series), or define the group over Q.");
+            return $"the characteristic {Field.Characteristic} divides |G| = {Order} (the modular case), "
+                + $"where the Molien series does not give the dimensions of the invariants. Define the group over Q, or over GF(p) for a prime p that does not divide {Order}.";
         }
+
+        var exponent = Exponent;
+        if (exponent > CyclotomicField.MaxOrder)
+        {
+            return $"the Brauer lift needs Q(zeta_m) for the exponent m = {exponent} of the group, above the supported {CyclotomicField.MaxOrder}.";
+        }
+
+        int degree = BrauerLift.ExtensionDegreeFor((ulong)Field.Characteristic, (int)exponent);
+        if (degree > ExtensionField.MaxDegree)
+        {
+            return $"the Brauer lift for the exponent m = {exponent} needs GF(p^{degree}), above the supported degree {ExtensionField.MaxDegree}. "
+                + $"Define the group over Q or Q(zeta_n), or use a prime p with p = 1 mod {exponent}.";
+        }
+
+        return null;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class BrauerLift
         }
 
         Exponent = exponent;
-        ExtensionDegree = MultiplicativeOrder(prime % (ulong)exponent, exponent);
+        ExtensionDegree = ExtensionDegreeFor(prime, exponent);
         if (ExtensionDegree > ExtensionField.MaxDegree)
         {
             throw new NotSupportedException(
@@ -209,6 +209,9 @@ internal sealed class BrauerLift
             }
         }
     }
+
+    /// <summary>Returns the degree k of the smallest field GF(p^k) that contains the m-th roots of unity: the multiplicative order of p mod m.</summary>
+    public static int ExtensionDegreeFor(ulong prime, int exponent) => MultiplicativeOrder(prime % (ulong)exponent, exponent);
 
     private static int MultiplicativeOrder(ulong residue, int m)
     {
