@@ -20,11 +20,11 @@ namespace InvTheory.Testing;
 /// </para>
 /// <para>
 /// Classical groups: see <see cref="GroupSamples.Classical"/> for the distributions. A random element shrinks to a
-/// list of simple elements with exact entries: the identity (which isolates failures caused by the particle
-/// permutation alone), the component generators (reflection, parity, time reversal and their
-/// product), quarter turns in the coordinate planes, and boosts along the coordinate axes with rapidity
-/// min(1, maximum rapidity). E(d) is sampled through its linear part O(d); translations are not sampled, so test a
-/// function of centred points (see <see cref="ClassicalGroup.Centre"/>).
+/// list of simple elements with exact entries. The list starts with the identity, which isolates failures caused by
+/// the particle permutation alone. Then come the component generators (reflection, parity, time reversal and their
+/// product), the quarter turns in the coordinate planes, and the boosts along the coordinate axes with rapidity
+/// min(1, maximum rapidity). E(d) is sampled through its linear part O(d), without translations, so test a function
+/// of centred points (see <see cref="ClassicalGroup.Centre"/>).
 /// </para>
 /// <para>Particle permutations are uniform and shrink to the identity and then to transpositions.</para>
 /// </remarks>
