@@ -53,8 +53,10 @@ public static class BenchmarkRunner
                 var peer = PeerCatalog.Find(peerCase.Peer);
                 var measured = peer is null
                     ? Measurement.Failed(peerCase.Peer, peerCase.Method, "unknown peer")
+                    : peerCase.Unsupported is not null
+                    ? Measurement.Failed(peerCase.Peer, peerCase.Method, "unsupported: " + peerCase.Unsupported)
                     : peer.Run(peerCase, options.PeerRuns ?? peerCase.DefaultRuns, Math.Min(options.Warmup, peerCase.WarmupRuns), options.Timeout);
-                rows.Add(new ResultRow(suite.Name, benchmarkCase, ours, measured));
+                rows.Add(new ResultRow(suite.Name, benchmarkCase, ours, measured, peerCase));
             }
         }
 
