@@ -51,11 +51,20 @@ public static class BenchmarkRunner
             {
                 log($"  {suite.Name}/{benchmarkCase.Name}: {peerCase.Peer} {peerCase.Method} ...");
                 var peer = PeerCatalog.Find(peerCase.Peer);
-                var measured = peer is null
-                    ? Measurement.Failed(peerCase.Peer, peerCase.Method, "unknown peer")
-                    : peerCase.Unsupported is not null
-                    ? Measurement.Failed(peerCase.Peer, peerCase.Method, "unsupported: " + peerCase.Unsupported)
-                    : peer.Run(peerCase, options.PeerRuns ?? peerCase.DefaultRuns, Math.Min(options.Warmup, peerCase.WarmupRuns), options.Timeout);
+                Measurement measured;
+                if (peer is null)
+                {
+                    measured = Measurement.Failed(peerCase.Peer, peerCase.Method, "unknown peer");
+                }
+                else if (peerCase.Unsupported is not null)
+                {
+                    measured = Measurement.Failed(peerCase.Peer, peerCase.Method, "unsupported: " + peerCase.Unsupported);
+                }
+                else
+                {
+                    measured = peer.Run(peerCase, options.PeerRuns ?? peerCase.DefaultRuns, Math.Min(options.Warmup, peerCase.WarmupRuns), options.Timeout);
+                }
+
                 rows.Add(new ResultRow(suite.Name, benchmarkCase, ours, measured, peerCase));
             }
         }

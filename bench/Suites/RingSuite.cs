@@ -282,7 +282,15 @@ public sealed class RingSuite : IBenchmarkSuite
                 continue;
             }
 
-            text.Append(c < 0 ? "-" : text.Length > 0 ? "+" : string.Empty);
+            if (c < 0)
+            {
+                text.Append('-');
+            }
+            else if (text.Length > 0)
+            {
+                text.Append('+');
+            }
+
             long magnitude = Math.Abs(c);
             string power = k switch { 0 => string.Empty, 1 => "z", _ => $"z^{k}" };
             text.Append(magnitude != 1 || k == 0

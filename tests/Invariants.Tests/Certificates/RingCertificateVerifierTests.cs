@@ -131,7 +131,7 @@ public sealed class RingCertificateVerifierTests
     }
 
     [Fact]
-    public void DroppedRelationFailsGenerationAndNamesAMissingRelation()
+    public void DroppedRelationFailsGeneration()
     {
         var document = RelationsDocument("c2_neg");
         document["relations"]!["polynomials"]!.AsArray().RemoveAt(0);
