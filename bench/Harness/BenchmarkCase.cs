@@ -47,7 +47,7 @@ public sealed record BenchmarkCase
 /// <summary>
 /// The computation of a <see cref="BenchmarkCase"/> written for one peer system.
 /// </summary>
-/// <param name="Peer">Name of the peer in <see cref="PeerCatalog"/>: <c>Singular</c>, <c>GAP</c> or <c>Macaulay2</c>.</param>
+/// <param name="Peer">Name of the peer in <see cref="PeerCatalog"/>: <c>Singular</c>, <c>GAP</c>, <c>PyTorch</c> or <c>Macaulay2</c>.</param>
 /// <param name="Method">What the peer runs, shown in the table, such as <c>gauss_row (matrix.lib)</c>.</param>
 /// <param name="Setup">Script that builds the input (not timed).</param>
 /// <param name="Computation">Script of the timed computation.</param>
