@@ -142,6 +142,7 @@ internal static class ExportSamples
         "equivariants-Oh" => FiniteEquivariants("Oh", "V", "V", 3),
         "equivariants-S7" => FiniteEquivariants("S7", "V", "V", 2),
         "ring-C5" => Ring("C5"),
+        "ring-swap-GF3" => Ring(WriteGroup("""{"name": "swap", "field": "GF(3)", "dimension": 2, "generators": [[["0", "1"], ["1", "0"]]]}""")),
         "fft-O3" => ClassicalEquivariantDocument.Create(FirstFundamentalTheorem.Compute(
             ClassicalGroup.Orthogonal(3), [RepresentationExpression.Standard, RepresentationExpression.Standard], RepresentationExpression.Standard,
             new FirstFundamentalTheoremOptions())).ToJsonString(),
