@@ -18,8 +18,11 @@ public sealed record FirstFundamentalTheoremOptions
     /// <summary>Also require invariance under permutations of identical inputs (each run of equal consecutive summands).</summary>
     public bool Permutations { get; init; }
 
-    /// <summary>Largest length of the words in the tensor inputs that enter traces and contractions.</summary>
-    public int MaxWordLength { get; init; } = 2;
+    /// <summary>
+    /// Largest length of the words in the tensor inputs that enter traces and contractions, or null (the default) for no
+    /// limit: words are then extended until every word of some length is redundant, which makes the sets complete.
+    /// </summary>
+    public int? MaxWordLength { get; init; }
 
     /// <summary>Return the reduced set of O(n d) scalars of vectors and pseudovectors (see <see cref="FirstFundamentalTheorem"/>).</summary>
     public bool Reduced { get; init; }
@@ -59,8 +62,12 @@ public sealed class FirstFundamentalTheoremResult
         IReadOnlyList<FundamentalGenerator> invariants,
         IReadOnlyList<FundamentalGenerator> generators,
         IReadOnlyList<EquivarianceConstraint<Rational>> constraints,
-        IReadOnlyList<CompletenessCheck> completeness)
+        IReadOnlyList<CompletenessCheck> completeness,
+        bool isCompleteByConstruction,
+        int longestWord)
     {
+        IsCompleteByConstruction = isCompleteByConstruction;
+        LongestWord = longestWord;
         Group = group;
         Inputs = inputs;
         Output = output;
@@ -101,6 +108,16 @@ public sealed class FirstFundamentalTheoremResult
 
     /// <summary>The dimension comparison in each degree up to <see cref="FirstFundamentalTheoremOptions.CompletenessDegree"/>.</summary>
     public IReadOnlyList<CompletenessCheck> Completeness { get; }
+
+    /// <summary>
+    /// Whether the sets generate in every degree by construction: true unless <see cref="FirstFundamentalTheoremOptions.MaxWordLength"/>
+    /// cut off words or vector concomitants that were not yet redundant, or the permutation option limited the degrees
+    /// (orbit sums are formed up to the completeness degree only).
+    /// </summary>
+    public bool IsCompleteByConstruction { get; }
+
+    /// <summary>The length of the longest word in the tensor inputs that was kept (0 without tensor inputs).</summary>
+    public int LongestWord { get; }
 
     /// <summary>Whether the output is a scalar (the generators form an algebra rather than a module).</summary>
     public bool IsScalarOutput => Output.Equals(RepresentationExpression.Trivial);
@@ -160,6 +177,9 @@ public static partial class FirstFundamentalTheorem
     /// <summary>Largest number of generators produced before the computation stops.</summary>
     public const int MaxGenerators = 20_000;
 
+    /// <summary>Largest value accepted for <see cref="FirstFundamentalTheoremOptions.MaxWordLength"/>.</summary>
+    public const int MaxWordLengthLimit = 16;
+
     /// <summary>Returns the generating sets and their certificate.</summary>
     /// <exception cref="NotSupportedException">An input or the output is not one of the tensor types, or the group has translations (use O(d) with the translation option).</exception>
     /// <exception cref="ArgumentException">The options are invalid (word length outside 0..6, permutations without identical inputs, reduced with tensor inputs).</exception>
@@ -171,9 +191,9 @@ public static partial class FirstFundamentalTheorem
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new FirstFundamentalTheoremOptions();
-        if (options.MaxWordLength is < 0 or > 6)
+        if (options.MaxWordLength is < 0 or > MaxWordLengthLimit)
         {
-            throw new ArgumentException($"The word length must be from 0 to 6; got {options.MaxWordLength}.", nameof(options));
+            throw new ArgumentException($"The word length must be from 0 to {MaxWordLengthLimit}; got {options.MaxWordLength}. Leave it unset for complete sets.", nameof(options));
         }
 
         if (options.CompletenessDegree is < 0 or > 12)
@@ -186,9 +206,11 @@ public static partial class FirstFundamentalTheorem
 
         // Phase 2: generators of the identity component, with their signs under the component generators.
         ct.ThrowIfCancellationRequested();
-        var scalars = builder.ScalarCandidates();
+        var scalars = builder.ScalarCandidates(ct);
+        ct.ThrowIfCancellationRequested();
         var invariants = builder.Invariants(scalars);
-        var generators = builder.IsScalarOutput ? invariants : builder.ModuleGenerators(scalars);
+        ct.ThrowIfCancellationRequested();
+        var generators = builder.IsScalarOutput ? invariants : builder.ModuleGenerators(scalars, invariants);
 
         // Phase 3: invariance under permutations by orbit sums of the products up to the completeness degree.
         if (options.Permutations)
@@ -203,7 +225,9 @@ public static partial class FirstFundamentalTheorem
         var completeness = options.Reduced
             ? []
             : CheckCompleteness(builder.Ring, builder.OutputDimension, builder.Constraints, invariants, generators, builder.IsScalarOutput, options.CompletenessDegree, ct);
-        return new FirstFundamentalTheoremResult(group, inputs.ToArray(), output, options, builder.Ring, invariants, generators, builder.Constraints, completeness);
+        bool complete = builder.IsCompleteByConstruction && !options.Permutations && !options.Reduced;
+        return new FirstFundamentalTheoremResult(
+            group, inputs.ToArray(), output, options, builder.Ring, invariants, generators, builder.Constraints, completeness, complete, builder.LongestWord);
     }
 
     /// <summary>
