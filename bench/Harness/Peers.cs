@@ -20,7 +20,7 @@ public interface IPeer
 public static class PeerCatalog
 {
     /// <summary>Every peer.</summary>
-    public static IReadOnlyList<IPeer> All { get; } = [new SingularPeer(), new GapPeer()];
+    public static IReadOnlyList<IPeer> All { get; } = [new SingularPeer(), new GapPeer(), new PyTorchPeer()];
 
     /// <summary>Returns the peer with the given name, or null.</summary>
     public static IPeer? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -156,5 +156,53 @@ public sealed class GapPeer : IPeer
 
         script.AppendLine("QUIT;");
         return PeerCatalog.RunScript(this, peerCase, script.ToString(), ".g", ["-q", "-b"], runs, timeout);
+    }
+}
+
+/// <summary>
+/// PyTorch on the CPU, run by Debian's <c>/usr/bin/python3</c> (package python3-torch), timed with
+/// <c>time.perf_counter()</c> around the computation only.
+/// </summary>
+/// <remarks>
+/// Setup and computation are Python statements; the computation runs inside a loop body, so the harness indents it.
+/// The first line of the output names the torch version and its intra-op thread count (<c>INVTHEORY_INFO</c>).
+/// </remarks>
+public sealed class PyTorchPeer : IPeer
+{
+    /// <inheritdoc />
+    public string Name => "PyTorch";
+
+    /// <inheritdoc />
+    public string? ExecutablePath { get; } = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : null;
+
+    /// <inheritdoc />
+    public Measurement Run(PeerCase peerCase, int runs, int warmupRuns, TimeSpan timeout)
+    {
+        if (ExecutablePath is null)
+        {
+            return Measurement.Failed(Name, peerCase.Method, "not installed");
+        }
+
+        var script = new StringBuilder();
+        script.AppendLine("import time");
+        script.AppendLine("import torch");
+        script.AppendLine(peerCase.Setup);
+        script.AppendLine("print('INVTHEORY_INFO torch ' + torch.__version__ + ', threads ' + str(torch.get_num_threads()))");
+        script.AppendLine(CultureInfo.InvariantCulture, $"for invtheory_run in range({warmupRuns + runs}):");
+        script.AppendLine("    invtheory_start = time.perf_counter()");
+        foreach (var line in peerCase.Computation.Split('\n'))
+        {
+            script.AppendLine("    " + line);
+        }
+
+        script.AppendLine("    invtheory_elapsed = time.perf_counter() - invtheory_start");
+        script.AppendLine(CultureInfo.InvariantCulture, $"    if invtheory_run >= {warmupRuns}:");
+        script.AppendLine("        print('INVTHEORY_TIME %.1f us' % (invtheory_elapsed * 1e6))");
+        if (peerCase.Check is not null)
+        {
+            script.AppendLine($"print('INVTHEORY_CHECK ' + str({peerCase.Check}))");
+        }
+
+        return PeerCatalog.RunScript(this, peerCase, script.ToString(), ".py", ["-I"], runs, timeout);
     }
 }

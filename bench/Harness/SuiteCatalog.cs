@@ -15,6 +15,7 @@ public static class SuiteCatalog
         new GroupsSuite(),
         new EquivariantsSuite(),
         new RingSuite(),
+        new RuntimeSuite(),
     ];
 
     /// <summary>Returns the suite with the given name, or null.</summary>

@@ -104,8 +104,12 @@ internal static class DemoCommand
                 ["per_seed"] = new JsonArray([.. score.Errors.Select(e => (JsonNode?)e)]),
                 ["train_seconds"] = new JsonArray([.. score.TrainSeconds.Select(e => (JsonNode?)Math.Round(e, 3))]),
                 ["validation_mse"] = new JsonArray([.. score.ValidationLoss.Select(e => (JsonNode?)e)]),
+                ["error_by_step"] = new JsonArray([.. score.ErrorByStep.Select(Curve)]),
+                ["error_by_step_mean"] = Curve(score.MeanErrorByStep),
             };
         }
+
+        static JsonNode? Curve(IReadOnlyList<double> values) => new JsonArray([.. values.Select(e => (JsonNode?)e)]);
 
         var s = result.Settings;
         return new JsonObject
@@ -128,6 +132,7 @@ internal static class DemoCommand
                 ["data_rtol"] = s.DataTolerance,
                 ["rollout_rtol"] = s.RolloutTolerance,
             },
+            ["times"] = new JsonArray([.. Enumerable.Range(0, s.TimePoints).Select(k => (JsonNode?)Math.Round(k * s.SampleInterval, 12))]),
             ["hnn_error"] = Score(PendulumModelKind.Hamiltonian),
             ["node_error"] = Score(PendulumModelKind.EquivariantOde),
             ["mlp_error"] = Score(PendulumModelKind.Mlp),

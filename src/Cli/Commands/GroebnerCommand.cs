@@ -33,7 +33,7 @@ internal static class GroebnerCommand
         var field = new Option<string>("--field") { Description = "Coefficient field: Q, GF(p) or Q(zeta_n).", DefaultValueFactory = _ => "Q" };
         var file = new Option<string?>("--file") { Description = "Read more generators from FILE: one or more per line, separated by commas; '#' starts a comment." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var algorithm = new Option<string>("--algorithm") { Description = "Engine: auto, buchberger or modular.", DefaultValueFactory = _ => "auto" };
+        var algorithm = new Option<string>("--algorithm") { Description = "Engine: auto, buchberger, modular or f4 (F4 over GF(p) with p < 2^31, and per prime over Q).", DefaultValueFactory = _ => "auto" };
         var degreeBound = new Option<int?>("--degree-bound") { Description = "For homogeneous generators: stop after degree D and print the truncated basis." };
         var maxDegree = new Option<int?>("--max-degree") { Description = "Stop with an error when a pair of sugar degree above D comes up." };
         var maxPairs = new Option<long?>("--max-pairs") { Description = "Stop with an error after reducing N pairs." };
@@ -89,7 +89,7 @@ internal static class GroebnerCommand
         "buchberger" => GroebnerAlgorithm.Buchberger,
         "modular" => GroebnerAlgorithm.Modular,
         "f4" => GroebnerAlgorithm.F4,
-        _ => throw new ArgumentException($"groebner: unknown algorithm '{text}'. Use auto, buchberger or modular."),
+        _ => throw new ArgumentException($"groebner: unknown algorithm '{text}'. Use auto, buchberger, modular or f4."),
     };
 
     private static IEnumerable<string> ReadGenerators(string path)

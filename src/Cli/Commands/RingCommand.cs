@@ -136,13 +136,15 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
         text.AppendLine($"variables: {string.Join(", ", ring.Ring.Variables)} (monomial order {ring.Ring.Order.Name})");
         if (ring.MolienSeries is { } molien)
         {
-            text.AppendLine($"Molien series: {molien}");
+            text.AppendLine(ring.Ring.Field.Characteristic.IsZero
+                ? $"Molien series: {molien}"
+                : $"Molien series (Brauer lift, non-modular over {ring.Ring.Field.Name}): {molien}");
             text.AppendLine($"  = {FormatSeries(molien.Coefficients(15))} + ...");
         }
         else
         {
             var dimensions = Enumerable.Range(0, 11).Select(d => (System.Numerics.BigInteger)ring.HilbertFunction(d)).ToList();
-            text.AppendLine($"Hilbert series (dimensions by linear algebra; the Molien series needs characteristic 0):");
+            text.AppendLine($"Hilbert series (dimensions by linear algebra; the Brauer lift for the Molien series exceeds its limits over {ring.Ring.Field.Name}):");
             text.AppendLine($"  {FormatSeries(dimensions)} + ...");
         }
 

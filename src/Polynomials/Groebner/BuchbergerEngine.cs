@@ -62,7 +62,7 @@ internal static class DivisibilityMask
 /// Algorithm: Buchberger's algorithm with the Gebauer-Moeller installation of the chain and product criteria
 /// [GM88], [BW93, Alg. GROEBNERNEW2], and the sugar selection strategy [GMNRT91].
 /// </remarks>
-internal sealed class BuchbergerEngine<T>
+internal sealed class BuchbergerEngine<T> : IGroebnerEngine<T>
     where T : struct, IFieldElement<T>
 {
     private readonly PolynomialRing<T> _ring;
@@ -359,6 +359,12 @@ internal sealed class BuchbergerEngine<T>
 
         return result;
     }
+
+    /// <inheritdoc />
+    void IGroebnerEngine<T>.AddGenerator(Polynomial<T> f) => AddGenerator(f, -1);
+
+    /// <inheritdoc />
+    public List<Polynomial<T>> ReducedPolynomials(CancellationToken ct) => [.. ReducedBasis(ct).Select(ToPolynomial)];
 
     /// <summary>Returns the normal form of <paramref name="f"/> modulo the current basis (full reduction).</summary>
     public Polynomial<T> NormalForm(Polynomial<T> f)

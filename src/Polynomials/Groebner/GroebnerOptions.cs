@@ -4,8 +4,8 @@ namespace InvTheory.Polynomials.Groebner;
 public enum GroebnerAlgorithm
 {
     /// <summary>
-    /// Chooses a sound engine from the input: <see cref="Modular"/> over Q, <see cref="Buchberger"/> otherwise
-    /// (and over Q when cofactors are requested).
+    /// Chooses a sound engine from the input: <see cref="Modular"/> over Q, <see cref="F4"/> over GF(p) with
+    /// p &lt; 2^31, <see cref="Buchberger"/> otherwise and whenever cofactors are requested.
     /// </summary>
     Auto,
 
@@ -13,12 +13,15 @@ public enum GroebnerAlgorithm
     Buchberger,
 
     /// <summary>
-    /// Over Q: Buchberger over several 31-bit primes, Chinese remaindering, rational reconstruction and an exact
+    /// Over Q: F4 over several 31-bit primes, Chinese remaindering, rational reconstruction and an exact
     /// verification over Q. Other fields use <see cref="Buchberger"/>.
     /// </summary>
     Modular,
 
-    /// <summary>F4-style reduction on Macaulay matrices. Not implemented yet; selecting it raises <see cref="NotSupportedException"/>.</summary>
+    /// <summary>
+    /// F4: all pairs of one sugar degree are reduced together on a sparse Macaulay matrix. Works over GF(p) with
+    /// p &lt; 2^31; over Q it runs <see cref="Modular"/>, which uses F4 per prime. Other fields raise <see cref="NotSupportedException"/>.
+    /// </summary>
     F4,
 }
 
@@ -66,13 +69,23 @@ public sealed record GroebnerOptions
     public bool RecordCofactors { get; init; }
 }
 
-/// <summary>Progress of a Groebner basis computation, reported when the sugar degree grows and every few hundred pairs.</summary>
+/// <summary>
+/// Progress of a Groebner basis computation, reported by Buchberger's algorithm when the sugar degree grows and every
+/// few hundred pairs, and by F4 once per matrix.
+/// </summary>
 /// <param name="Degree">Sugar degree of the pair being reduced.</param>
 /// <param name="PairsLeft">Pairs and generators still waiting.</param>
 /// <param name="BasisSize">Number of polynomials in the current (not yet reduced) basis.</param>
 /// <param name="PairsReduced">Pairs and generators reduced so far.</param>
-/// <param name="Phase">What the engine is doing: <c>buchberger</c>, <c>modular p=...</c>, <c>lift</c>, <c>verify</c>, <c>interreduce</c>.</param>
-public readonly record struct GroebnerProgress(int Degree, int PairsLeft, int BasisSize, long PairsReduced, string Phase);
+/// <param name="Phase">What the engine is doing: <c>buchberger</c>, <c>f4</c>, <c>modular p=...</c>, <c>lift</c>, <c>verify</c>, <c>interreduce</c>.</param>
+public readonly record struct GroebnerProgress(int Degree, int PairsLeft, int BasisSize, long PairsReduced, string Phase)
+{
+    /// <summary>Rows of the Macaulay matrix being reduced (F4 engine only; 0 otherwise).</summary>
+    public int MatrixRows { get; init; }
+
+    /// <summary>Columns (monomials) of the Macaulay matrix being reduced (F4 engine only; 0 otherwise).</summary>
+    public int MatrixColumns { get; init; }
+}
 
 /// <summary>A Groebner basis computation stopped at a limit set in <see cref="GroebnerOptions"/>.</summary>
 public sealed class GroebnerLimitExceededException : InvariantTheoryException

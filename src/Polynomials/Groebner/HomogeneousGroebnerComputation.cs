@@ -10,7 +10,8 @@ namespace InvTheory.Polynomials.Groebner;
 /// <remarks>
 /// <para>
 /// Algorithm: Buchberger's algorithm with the Gebauer-Moeller criteria and the normal (sugar) strategy, which on
-/// homogeneous input reduces pairs and generators in order of increasing degree [GM88], [BW93, Sec. 10.2].
+/// homogeneous input reduces pairs and generators in order of increasing degree [GM88], [BW93, Sec. 10.2]. Over
+/// GF(p) with p &lt; 2^31 the F4 engine [Fau99] takes the place of Buchberger's algorithm, one matrix per degree.
 /// After <see cref="ComputeToDegree"/> returns, every S-polynomial and every generator of degree at most that
 /// degree reduces to zero modulo the current basis.
 /// </para>
@@ -19,9 +20,10 @@ namespace InvTheory.Polynomials.Groebner;
 public sealed class HomogeneousGroebnerComputation<T>
     where T : struct, IFieldElement<T>
 {
-    private readonly BuchbergerEngine<T> _engine;
+    private readonly IGroebnerEngine<T> _engine;
     private readonly List<Polynomial<T>> _generators = [];
     private readonly GroebnerOptions _options;
+    private readonly string _phase;
 
     /// <summary>Starts an empty computation in <paramref name="ring"/>; the limits of <paramref name="options"/> apply to each call.</summary>
     public HomogeneousGroebnerComputation(PolynomialRing<T> ring, GroebnerOptions? options = null)
@@ -29,7 +31,10 @@ public sealed class HomogeneousGroebnerComputation<T>
         ArgumentNullException.ThrowIfNull(ring);
         Ring = ring;
         _options = (options ?? GroebnerOptions.Default) with { DegreeBound = null, RecordCofactors = false };
-        _engine = new BuchbergerEngine<T>(ring, 0);
+        _engine = typeof(T) == typeof(ModInt) && F4Engine.Supports((PolynomialRing<ModInt>)(object)ring)
+            ? (IGroebnerEngine<T>)(object)new F4Engine((PolynomialRing<ModInt>)(object)ring)
+            : new BuchbergerEngine<T>(ring, 0);
+        _phase = _engine is F4Engine ? "f4" : "buchberger";
         CompletedDegree = -1;
     }
 
@@ -71,7 +76,7 @@ public sealed class HomogeneousGroebnerComputation<T>
         foreach (var f in list.Where(f => !f.IsZero))
         {
             _generators.Add(f);
-            _engine.AddGenerator(f, -1);
+            _engine.AddGenerator(f);
             if (f.TotalDegree <= CompletedDegree)
             {
                 CompletedDegree = f.TotalDegree - 1;
@@ -88,7 +93,7 @@ public sealed class HomogeneousGroebnerComputation<T>
     public GroebnerBasis<T> ComputeToDegree(int degree, IProgress<GroebnerProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(degree);
-        bool complete = _engine.Run(degree, _options, progress, "buchberger", Stopwatch.StartNew(), ct);
+        bool complete = _engine.Run(degree, _options, progress, _phase, Stopwatch.StartNew(), ct);
         CompletedDegree = complete ? int.MaxValue : Math.Max(CompletedDegree, degree);
         return Snapshot(complete ? null : degree, ct);
     }
@@ -98,11 +103,11 @@ public sealed class HomogeneousGroebnerComputation<T>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; the computation can be resumed.</exception>
     public GroebnerBasis<T> Complete(IProgress<GroebnerProgress>? progress = null, CancellationToken ct = default)
     {
-        _engine.Run(null, _options, progress, "buchberger", Stopwatch.StartNew(), ct);
+        _engine.Run(null, _options, progress, _phase, Stopwatch.StartNew(), ct);
         CompletedDegree = int.MaxValue;
         return Snapshot(null, ct);
     }
 
     private GroebnerBasis<T> Snapshot(int? truncation, CancellationToken ct) =>
-        new(Ring, [.. _engine.ReducedBasis(ct).Select(_engine.ToPolynomial)], [.. _generators], truncation, null);
+        new(Ring, [.. _engine.ReducedPolynomials(ct)], [.. _generators], truncation, null);
 }

@@ -11,7 +11,8 @@ namespace InvTheory.Polynomials.Groebner;
 /// <remarks>
 /// <para>
 /// Algorithm: modular Groebner bases with majority vote on the leading monomials and a test prime
-/// [Arn03], [IPS11]; rational reconstruction [GG13, Sec. 5.10].
+/// [Arn03], [IPS11]; rational reconstruction [GG13, Sec. 5.10]. The basis modulo each prime comes from the F4 engine
+/// (<see cref="F4Engine"/>), or from Buchberger's algorithm when <c>perPrimeF4</c> is false.
 /// </para>
 /// <para>
 /// Soundness. The generators are scaled to primitive integer polynomials f_i, so I_p = (f_i mod p) is defined
@@ -40,7 +41,8 @@ internal static class ModularGroebner
         GroebnerOptions options,
         IProgress<GroebnerProgress>? progress,
         CancellationToken ct,
-        IReadOnlyList<int>? weights = null)
+        IReadOnlyList<int>? weights = null,
+        bool perPrimeF4 = true)
     {
         var clock = Stopwatch.StartNew();
         if (generators.Count == 0)
@@ -79,14 +81,14 @@ internal static class ModularGroebner
 
             var field = PrimeField.Get(p);
             var ringP = new PolynomialRing<ModInt>(field, workRing.Variables, workRing.Order);
-            var engine = new BuchbergerEngine<ModInt>(ringP, 0, homogeneous ? grading : null);
+            IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, homogeneous ? grading : null) : new BuchbergerEngine<ModInt>(ringP, 0, homogeneous ? grading : null);
             foreach (var f in work)
             {
-                engine.AddGenerator(Reduce(f, ringP, field), -1);
+                engine.AddGenerator(Reduce(f, ringP, field));
             }
 
             bool complete = engine.Run(options.DegreeBound, options, progress, $"modular p={p}", clock, ct);
-            var basisP = engine.ReducedBasis(ct).Select(engine.ToPolynomial).ToList();
+            var basisP = engine.ReducedPolynomials(ct);
             truncation = complete ? null : options.DegreeBound;
 
             // Test prime: a candidate that reduces to this prime's basis is verified over Q.

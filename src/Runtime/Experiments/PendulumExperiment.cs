@@ -70,7 +70,11 @@ public readonly record struct PendulumProgress(PendulumModelKind Model, int Seed
 /// <param name="Errors">The rollout error of each seed: the geometric mean of the relative errors.</param>
 /// <param name="TrainSeconds">The training time of each seed.</param>
 /// <param name="ValidationLoss">The chunk MSE on the validation split after training, per seed.</param>
-public sealed record PendulumModelScore(IReadOnlyList<double> Errors, IReadOnlyList<double> TrainSeconds, IReadOnlyList<double> ValidationLoss)
+/// <param name="ErrorByStep">
+/// Per seed, the error curve: at each output time, the geometric mean over the test starts of the clamped relative error.
+/// </param>
+public sealed record PendulumModelScore(
+    IReadOnlyList<double> Errors, IReadOnlyList<double> TrainSeconds, IReadOnlyList<double> ValidationLoss, IReadOnlyList<IReadOnlyList<double>> ErrorByStep)
 {
     /// <summary>The mean error over the seeds.</summary>
     public double Mean => Errors.Average();
@@ -89,7 +93,22 @@ public sealed record PendulumModelScore(IReadOnlyList<double> Errors, IReadOnlyL
             return Math.Sqrt(Errors.Sum(e => (e - mean) * (e - mean)) / (Errors.Count - 1));
         }
     }
+
+    /// <summary>
+    /// The error curve averaged over the seeds: at each output time, the arithmetic mean over the seeds of
+    /// <see cref="ErrorByStep"/>, the same average that <see cref="Mean"/> takes of the overall errors.
+    /// </summary>
+    public IReadOnlyList<double> MeanErrorByStep =>
+        ErrorByStep.Count == 0 ? [] : [.. Enumerable.Range(0, ErrorByStep[0].Count).Select(k => ErrorByStep.Average(curve => curve[k]))];
 }
+
+/// <summary>The rollout score of one model on one seed.</summary>
+/// <param name="Error">The geometric mean of the clamped relative errors over all test starts and output times.</param>
+/// <param name="ErrorByStep">
+/// At each output time, the geometric mean over the test starts of the clamped relative error. The geometric mean of these
+/// values is <paramref name="Error"/>.
+/// </param>
+public sealed record PendulumRolloutScore(double Error, IReadOnlyList<double> ErrorByStep);
 
 /// <summary>The result of a pendulum run.</summary>
 public sealed record PendulumResult(
@@ -124,6 +143,7 @@ public static class PendulumExperiment
         var errors = kinds.ToDictionary(k => k, _ => new List<double>());
         var seconds = kinds.ToDictionary(k => k, _ => new List<double>());
         var validation = kinds.ToDictionary(k => k, _ => new List<double>());
+        var curves = kinds.ToDictionary(k => k, _ => new List<IReadOnlyList<double>>());
         double total = 0;
         for (int seed = settings.FirstSeed; seed < settings.FirstSeed + settings.Seeds; seed++)
         {
@@ -144,11 +164,13 @@ public static class PendulumExperiment
                 validation[kind].Add(ChunkLoss(model, data.Validation, settings));
 
                 // Phase 4: rollout error on the test starts.
-                errors[kind].Add(RolloutError(model, data.TestStarts, settings, ct));
+                var rollout = RolloutScore(model, data.TestStarts, settings, ct);
+                errors[kind].Add(rollout.Error);
+                curves[kind].Add(rollout.ErrorByStep);
             }
         }
 
-        var scores = kinds.ToDictionary(k => k, k => new PendulumModelScore(errors[k], seconds[k], validation[k]));
+        var scores = kinds.ToDictionary(k => k, k => new PendulumModelScore(errors[k], seconds[k], validation[k], curves[k]));
         return new PendulumResult(settings, scores, total);
     }
 
@@ -214,29 +236,12 @@ public static class PendulumExperiment
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(settings);
-        var chunks = data.Training;
-        var adam = new Adam(model.Parameters, settings.Schedule.RateAt(0));
-        var shuffler = new MiniBatchShuffler(chunks.Count, settings.BatchSize, seed);
-        var tape = new Tape();
-        var batches = new ChunkBatch(settings.ChunkLength);
+        var trainer = new PendulumTrainer(model, data.Training, settings, seed);
         for (int epoch = 0; epoch < settings.Epochs; epoch++)
         {
             ct.ThrowIfCancellationRequested();
-            adam.LearningRate = settings.Schedule.RateAt(epoch);
-            shuffler.Shuffle();
-            double epochLoss = 0;
-            for (int b = 0; b < shuffler.BatchCount; b++)
-            {
-                var indices = shuffler.Batch(b);
-                batches.Fill(chunks, indices);
-                tape.Reset();
-                var loss = ChunkLossOnTape(tape, model, batches, indices.Length, settings);
-                tape.Backward(loss);
-                adam.Step();
-                epochLoss += loss.Value[0, 0] * indices.Length;
-            }
-
-            progress?.Report(new PendulumProgress(kind, seedIndex, epoch + 1, settings.Epochs, epochLoss / chunks.Count));
+            double loss = trainer.RunEpoch(epoch);
+            progress?.Report(new PendulumProgress(kind, seedIndex, epoch + 1, settings.Epochs, loss));
         }
     }
 
@@ -254,9 +259,17 @@ public static class PendulumExperiment
 
     /// <summary>
     /// Returns the geometric mean over all starts and output times of the clamped relative error between the learned and
-    /// the true rollouts from the row-major starts (count x 12).
+    /// the true rollouts from the first states of <paramref name="starts"/>.
     /// </summary>
-    public static double RolloutError(IVectorField model, PendulumChunks starts, PendulumSettings settings, CancellationToken ct = default)
+    public static double RolloutError(IVectorField model, PendulumChunks starts, PendulumSettings settings, CancellationToken ct = default) =>
+        RolloutScore(model, starts, settings, ct).Error;
+
+    /// <summary>
+    /// Returns the rollout score from the first states of <paramref name="starts"/>: the geometric mean over all starts and
+    /// output times of the clamped relative error between the learned and the true rollouts, and its curve over the output
+    /// times (the geometric mean over the starts at each time).
+    /// </summary>
+    public static PendulumRolloutScore RolloutScore(IVectorField model, PendulumChunks starts, PendulumSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(starts);
@@ -281,29 +294,43 @@ public static class PendulumExperiment
         catch (InvalidOperationException)
         {
             // The learned dynamics are too stiff or singular to integrate: score them with the largest possible error.
-            return 1.0;
+            return new PendulumRolloutScore(1.0, [.. Enumerable.Repeat(1.0, times.Length)]);
         }
 
+        // The output holds the states of all starts at the first time, then at the second, and so on.
+        var byStep = new double[times.Length];
         double logSum = 0;
-        for (int row = 0; row < times.Length * count; row++)
+        for (int step = 0; step < times.Length; step++)
         {
-            var z = truth.AsSpan(row * n, n);
-            var p = predicted.AsSpan(row * n, n);
-            double difference = 0;
-            double normTrue = 0;
-            double normPredicted = 0;
-            for (int i = 0; i < n; i++)
+            double stepLogSum = 0;
+            for (int start = 0; start < count; start++)
             {
-                difference += (p[i] - z[i]) * (p[i] - z[i]);
-                normTrue += z[i] * z[i];
-                normPredicted += p[i] * p[i];
+                int row = (step * count) + start;
+                stepLogSum += Math.Log(ClampedRelativeError(predicted.AsSpan(row * n, n), truth.AsSpan(row * n, n)));
             }
 
-            double relative = Math.Sqrt(difference) / (Math.Sqrt(normPredicted) + Math.Sqrt(normTrue));
-            logSum += Math.Log(double.IsNaN(relative) ? 1.0 : Math.Max(relative, ErrorFloor));
+            byStep[step] = Math.Exp(stepLogSum / count);
+            logSum += stepLogSum;
         }
 
-        return Math.Exp(logSum / (times.Length * count));
+        return new PendulumRolloutScore(Math.Exp(logSum / (times.Length * count)), byStep);
+    }
+
+    // |p - z| / (|p| + |z|), clamped below at the floor; NaN (both zero or a non-finite prediction) counts as 1.
+    private static double ClampedRelativeError(ReadOnlySpan<double> p, ReadOnlySpan<double> z)
+    {
+        double difference = 0;
+        double normTrue = 0;
+        double normPredicted = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            difference += (p[i] - z[i]) * (p[i] - z[i]);
+            normTrue += z[i] * z[i];
+            normPredicted += p[i] * p[i];
+        }
+
+        double relative = Math.Sqrt(difference) / (Math.Sqrt(normPredicted) + Math.Sqrt(normTrue));
+        return double.IsNaN(relative) ? 1.0 : Math.Max(relative, ErrorFloor);
     }
 
     // Learned fields can blow up in finite time, as an untrained quadratic field does. A state row that leaves the ball of
@@ -330,7 +357,7 @@ public static class PendulumExperiment
     internal static DormandPrinceOptions DataOptions(PendulumSettings settings) =>
         new(settings.DataTolerance, settings.DataTolerance * 1e-3);
 
-    private static Node ChunkLossOnTape(Tape tape, IVectorField model, ChunkBatch batch, int rows, PendulumSettings settings)
+    internal static Node ChunkLossOnTape(Tape tape, IVectorField model, ChunkBatch batch, int rows, PendulumSettings settings)
     {
         var initial = tape.Input(batch.Initial(rows));
         var states = VectorFields.IntegrateOnTape(tape, model, initial, settings.SampleInterval, settings.ChunkLength - 1, settings.Substeps);
@@ -342,40 +369,5 @@ public static class PendulumExperiment
         }
 
         return tape.Scale(sum!, 1.0 / ((states.Count - 1) * rows * SpringPendulum.StateDimension));
-    }
-
-    // Preallocated batch tensors: the first state and each later state of the chunks in a batch.
-    private sealed class ChunkBatch(int chunkLength)
-    {
-        private readonly Dictionary<int, Tensor[]> _byRows = [];
-        private Tensor[] _current = [];
-
-        public void Fill(PendulumChunks chunks, ReadOnlySpan<int> indices)
-        {
-            if (!_byRows.TryGetValue(indices.Length, out var tensors))
-            {
-                tensors = new Tensor[chunkLength];
-                for (int k = 0; k < chunkLength; k++)
-                {
-                    tensors[k] = new Tensor(indices.Length, SpringPendulum.StateDimension);
-                }
-
-                _byRows.Add(indices.Length, tensors);
-            }
-
-            for (int k = 0; k < chunkLength; k++)
-            {
-                for (int r = 0; r < indices.Length; r++)
-                {
-                    chunks.State(indices[r], k).CopyTo(tensors[k].Row(r));
-                }
-            }
-
-            _current = tensors;
-        }
-
-        public Tensor Initial(int rows) => _current[0].Rows == rows ? _current[0] : throw new InvalidOperationException("ChunkBatch: the batch was filled for another size; this points to a bug.");
-
-        public Tensor Target(int k, int rows) => _current[k].Rows == rows ? _current[k] : throw new InvalidOperationException("ChunkBatch: the batch was filled for another size; this points to a bug.");
     }
 }

@@ -86,12 +86,43 @@ public sealed class RingCertificateVerifierTests
     }
 
     [Fact]
+    public void PrimeFieldDocumentChecksMolienSeriesAgainstLinearAlgebra()
+    {
+        var document = PrimeFieldDocument();
+        var checks = Verify(document);
+        Assert.All(checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+        Assert.Contains(checks, c => c.Name == "Molien series");
+        Assert.Contains(checks, c => c.Name == "Molien series against linear algebra");
+    }
+
+    [Fact]
+    public void PrimeFieldDocumentWithDimensionsInsteadOfSeriesStillVerifies()
+    {
+        // A document over GF(p) may state the dimensions of the invariants instead of the Molien series. The
+        // tetrahedral rotation group over GF(5) has the dimensions 1, 0, 1, 1, 2, 1, 4 in degrees 0..6 (Singular over Q,
+        // expected.json, which holds for every p not dividing |G| = 12).
+        var document = PrimeFieldDocument();
+        document.Remove("molien");
+        document["hilbert_function"] = new JsonArray(1, 0, 1, 1, 2, 1, 4);
+        var checks = Verify(document);
+        Assert.All(checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+        Assert.Contains(checks, c => c.Name == "dimensions of the invariants");
+        Assert.DoesNotContain(checks, c => c.Name == "Molien series");
+    }
+
+    [Fact]
     public void RegistryDispatchesTheRingKind()
     {
         var registry = CertificateVerifierRegistry.CreateDefault();
         Assert.Contains(RingDocuments.Kind, registry.Kinds);
         var report = registry.Verify(Document("c2_neg").ToJsonString());
         Assert.True(report.AllPassed);
+    }
+
+    private static JsonObject PrimeFieldDocument()
+    {
+        var definition = Representations.GroupFile.Read(ReferenceData.Get("tetrahedral_rot").Path) with { Field = Polynomials.Scalars.FieldSpec.Parse("GF(5)") };
+        return (JsonObject)RingRunner.Run(definition).Document.DeepClone();
     }
 
     private static JsonObject Document(string name) => (JsonObject)RingRunner.Reference(name).Document.DeepClone();

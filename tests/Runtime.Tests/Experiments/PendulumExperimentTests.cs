@@ -74,6 +74,63 @@ public sealed class PendulumExperimentTests
             Assert.InRange(error, 1e-7, 1.0);
             Assert.Equal(error, second.Scores[kind].Mean);
             Assert.Equal(first.Scores[kind].ValidationLoss, second.Scores[kind].ValidationLoss);
+            Assert.Equal(first.Scores[kind].ErrorByStep[0], second.Scores[kind].ErrorByStep[0]);
+            Assert.Equal(Tiny.TimePoints, first.Scores[kind].MeanErrorByStep.Count);
+        }
+    }
+
+    [Fact]
+    public void ErrorCurveAveragesToOverallError()
+    {
+        var data = PendulumData.Generate(Tiny, 5);
+        var model = PendulumExperiment.CreateModel(PendulumModelKind.Mlp, Tiny, new DeterministicRandom(6));
+        PendulumExperiment.StandardizeInputs(model, data.Training);
+        var score = PendulumExperiment.RolloutScore(model, data.TestStarts, Tiny);
+        Assert.Equal(Tiny.TimePoints, score.ErrorByStep.Count);
+
+        // Both rollouts start at the same state, so the first value is the floor 1e-7 of the metric.
+        Assert.Equal(1e-7, score.ErrorByStep[0], 1e-20);
+
+        // The overall error is the geometric mean over starts and times, so it is the geometric mean of the per-time values.
+        double geometricMean = Math.Exp(score.ErrorByStep.Average(Math.Log));
+        Assert.True(Math.Abs(geometricMean - score.Error) < 1e-12 * score.Error, $"{geometricMean} vs {score.Error}");
+        Assert.Equal(score.Error, PendulumExperiment.RolloutError(model, data.TestStarts, Tiny));
+
+        // An untrained model drifts away from the truth: the error grows from the floor.
+        Assert.True(score.ErrorByStep[^1] > 1e3 * score.ErrorByStep[0], $"last value {score.ErrorByStep[^1]}");
+    }
+
+    [Fact]
+    public void ErrorCurveOfOneStartIsItsRelativeError()
+    {
+        // With a single test start, the value at each time is that start's relative error |z_pred - z| / (|z_pred| + |z|),
+        // recomputed here from independent rollouts of both fields.
+        var settings = Tiny with { Trajectories = 1, BatchSize = 1, TimePoints = 6 };
+        var data = PendulumData.Generate(settings, 7);
+        var model = PendulumExperiment.CreateModel(PendulumModelKind.Hamiltonian, settings, new DeterministicRandom(9));
+        PendulumExperiment.StandardizeInputs(model, data.Training);
+        var score = PendulumExperiment.RolloutScore(model, data.TestStarts, settings);
+        double[] times = [0, 0.2, 0.4, 0.6, 0.8, 1.0];
+        var truth = new double[6 * 12];
+        var learned = new double[6 * 12];
+        DormandPrince45.Integrate(SpringPendulum.VectorField, data.TestStarts.State(0, 0), times, truth, new DormandPrinceOptions(1e-11, 1e-14));
+        DormandPrince45.Integrate(VectorFields.ToOdeFunction(model, 1), data.TestStarts.State(0, 0), times, learned, new DormandPrinceOptions(1e-11, 1e-14));
+        for (int k = 1; k < 6; k++)
+        {
+            var z = truth.AsSpan(k * 12, 12);
+            var p = learned.AsSpan(k * 12, 12);
+            double difference = 0;
+            double normTrue = 0;
+            double normLearned = 0;
+            for (int i = 0; i < 12; i++)
+            {
+                difference += (p[i] - z[i]) * (p[i] - z[i]);
+                normTrue += z[i] * z[i];
+                normLearned += p[i] * p[i];
+            }
+
+            double expected = Math.Sqrt(difference) / (Math.Sqrt(normTrue) + Math.Sqrt(normLearned));
+            Assert.True(Math.Abs(score.ErrorByStep[k] - expected) < 1e-3 * expected, $"time {times[k]}: {score.ErrorByStep[k]} vs {expected}");
         }
     }
 

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace InvTheory.Cli.Tests.Commands;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public void PendulumJsonHasErrorCurves()
+    {
+        var result = InvTheoryProcess.Run(
+            null, "demo", "pendulum", "--trajectories", "8", "--epochs", "1", "--seeds", "2", "--hidden", "8", "--json", "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.StandardOutput)!;
+        var times = document["times"]!.AsArray();
+        Assert.Equal(150, times.Count);
+        Assert.Equal(29.8, times[^1]!.GetValue<double>(), 12);
+        foreach (var name in new[] { "hnn_error", "node_error", "mlp_error" })
+        {
+            var score = document[name]!;
+            var perSeed = score["error_by_step"]!.AsArray();
+            Assert.Equal(2, perSeed.Count);
+            var mean = score["error_by_step_mean"]!.AsArray();
+            Assert.Equal(150, mean.Count);
+            for (int k = 0; k < 150; k++)
+            {
+                // The mean curve is the arithmetic mean of the two seeds' curves, like the mean of the overall errors.
+                double expected = (perSeed[0]![k]!.GetValue<double>() + perSeed[1]![k]!.GetValue<double>()) / 2;
+                Assert.Equal(expected, mean[k]!.GetValue<double>(), 15);
+            }
+
+            // Each seed's overall error is the geometric mean of its curve.
+            for (int seed = 0; seed < 2; seed++)
+            {
+                double logMean = perSeed[seed]!.AsArray().Average(v => Math.Log(v!.GetValue<double>()));
+                double error = score["per_seed"]![seed]!.GetValue<double>();
+                Assert.True(Math.Abs(Math.Exp(logMean) - error) < 1e-9 * error, $"{name} seed {seed}");
+            }
+        }
+    }
+}
