@@ -12,7 +12,7 @@ namespace InvTheory.Invariants.Classical;
 /// <remarks>
 /// <para>
 /// Algorithm: minimal homogeneous generators by degree [DK15, Sec. 3.6]. A homogeneous p of degree D lies in the algebra
-/// exactly when it lies in the span of the monomials of degree D in the generators, so the test is a rank comparison in
+/// exactly when it lies in the span of the monomials of degree D in the generators. So the test is a rank comparison in
 /// one degree, done exactly over Q with an incremental sparse echelon form.
 /// </para>
 /// <para>
@@ -140,8 +140,8 @@ internal sealed class GradedAlgebraSpan
 /// </summary>
 /// <remarks>
 /// Algorithm: minimal homogeneous module generators by degree [DK15, Sec. 3.6]. A homogeneous map F of degree D lies in
-/// the module exactly when it lies in the span of the products p g, with g an accepted generator of degree at most D and
-/// p a monomial in the algebra generators of degree D - deg g. Stale echelon forms are rebuilt as in the algebra.
+/// the module exactly when it lies in the span of the products p g. Here g is an accepted generator of degree at most D
+/// and p a monomial in the algebra generators of degree D - deg g. Stale echelon forms are rebuilt as in the algebra.
 /// </remarks>
 internal sealed class GradedModuleSpan
 {
