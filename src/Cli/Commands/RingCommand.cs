@@ -65,6 +65,12 @@ internal static class RingCommand
 
             Console.Write(parseResult.GetValue(json) ? text + Environment.NewLine : run.Summary);
             Console.Error.WriteLine("time: " + string.Join(", ", run.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s")));
+            if (parseResult.GetValue(output) is { } written)
+            {
+                // Standard error, so that --json output on standard output stays one JSON document.
+                Console.Error.WriteLine($"wrote {written}");
+            }
+
             return run.Verified ? ExitCodes.Success : ExitCodes.VerificationFailed;
         }));
         return command;
@@ -159,6 +165,10 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
             {
                 text.AppendLine($"  {r} = 0");
             }
+        }
+        else
+        {
+            text.AppendLine("relations among the fundamental invariants: not computed (optional; add --relations)");
         }
 
         bool verified = checks.Count > 0 && checks.All(c => c.Passed);
