@@ -82,6 +82,11 @@ internal static class ExportCommand
                 return ExitCodes.VerificationFailed;
             }
 
+            if (parseResult.GetValue(sections) is not null && verified.Kind != "ring")
+            {
+                throw new ArgumentException($"--set selects sections of ring results, but '{path}' contains a {verified.Kind} result. Leave out --set.");
+            }
+
             byte[] bytes = ResultExporter.Export(verified, chosen, options);
             WriteAtomically(target, bytes, overwrite);
             Console.WriteLine($"wrote {target} ({ExportFormats.Name(chosen)}, {verified.Kind} result for {verified.GroupName}, {verified.PassedChecks} certificate checks passed)");

@@ -160,6 +160,10 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
                 text.AppendLine($"  {r} = 0");
             }
         }
+        else
+        {
+            text.AppendLine("relations among the fundamental invariants: not computed (optional; add --relations)");
+        }
 
         bool verified = checks.Count > 0 && checks.All(c => c.Passed);
         text.AppendLine(verified

@@ -63,7 +63,7 @@ internal static class OnnxExporter
         int k = used.Count;
         if (k == 0)
         {
-            // Only constant outputs: multiply x by a zero matrix to get a [batch, 1] shape carrier.
+            // Only constant outputs: column x_0 times a zero coefficient row gives the [batch, outputs] shape for the constants.
             k = 1;
             monomials = "x_first";
             initializers.Add(Int64Tensor("index_first", [1], [0]));

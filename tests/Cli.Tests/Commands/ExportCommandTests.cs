@@ -71,4 +71,15 @@ public sealed class ExportCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("'none.json' was not found", result.StandardError);
     }
+
+    [Fact]
+    public void SetIsOnlyForRingResults()
+    {
+        string directory = InvTheoryProcess.CreateTemporaryDirectory();
+        Assert.Equal(0, InvTheoryProcess.Run(directory, "equivariants", "S3", "--in", "V", "--out", "V", "--degree", "1", "--output", "e.json").ExitCode);
+        var result = InvTheoryProcess.Run(directory, "export", "e.json", "--format", "python", "--out", "e.py", "--set", "primary");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--set selects sections of ring results", result.StandardError);
+        Assert.False(File.Exists(Path.Combine(directory, "e.py")));
+    }
 }

@@ -62,6 +62,20 @@ public sealed class RingCommandTests
     }
 
     [Fact]
+    public void SummaryMarksRelationsAsOptional()
+    {
+        var without = InvTheoryProcess.Run(null, "ring", ReferenceGroup("c2_neg"));
+        Assert.True(without.ExitCode == 0, without.StandardError);
+        Assert.Contains("not computed (optional; add --relations)", without.StandardOutput);
+
+        // -1 on R^2: x^2, xy, y^2 with the single relation (xy)^2 = x^2 y^2.
+        var with = InvTheoryProcess.Run(null, "ring", ReferenceGroup("c2_neg"), "--relations");
+        Assert.True(with.ExitCode == 0, with.StandardError);
+        Assert.Contains("relations among the fundamental invariants (optional; y_i stands for f_i): 1", with.StandardOutput);
+        Assert.Contains("pass  relations generate the relation ideal up to the weighted degree bound: checked up to weighted degree 4", with.StandardOutput);
+    }
+
+    [Fact]
     public void InvariantsPrintsABasisOfOneDegree()
     {
         // The octahedral rotation group has Molien series 1 + t^2 + 2 t^4 + 3 t^6 + ... (GAP 4.12), so degree 6 has 3 invariants.

@@ -140,6 +140,8 @@ internal static class ExportSamples
         "ring-Oh" => Ring("Oh"),
         "ring-C3-complex" => Ring(WriteGroup("""{"name": "C3c", "field": "Q(zeta_3)", "dimension": 1, "generators": [[["z"]]]}""")),
         "equivariants-Oh" => FiniteEquivariants("Oh", "V", "V", 3),
+        "equivariants-S7" => FiniteEquivariants("S7", "V", "V", 2),
+        "ring-C5" => Ring("C5"),
         "fft-O3" => ClassicalEquivariantDocument.Create(FirstFundamentalTheorem.Compute(
             ClassicalGroup.Orthogonal(3), [RepresentationExpression.Standard, RepresentationExpression.Standard], RepresentationExpression.Standard,
             new FirstFundamentalTheoremOptions())).ToJsonString(),

@@ -163,4 +163,36 @@ public sealed class PythonExporterTests
         Assert.True(output["value"]!.GetValue<double>() <= 1e-12, $"values differ by {output["value"]}");
         Assert.True(output["gradient"]!.GetValue<double>() <= 1e-10, $"gradients differ by {output["gradient"]}");
     }
+
+    [PythonFact]
+    public void RealCyclotomicGroupExportsAsDoubles()
+    {
+        // C5 is written over Q(zeta_20) with cos and sin through z, but every matrix entry and coefficient is real.
+        var result = ExportSamples.Read("ring-C5");
+        Assert.Equal("Q(zeta_20)", result.Field);
+        var inputs = ExportSamples.RandomInputs(6, 2, seed: 15);
+        var output = PythonRunner.Run(Module("ring-C5"), $$"""
+            report = exported.check_equivariance(exported.features)
+            print(json.dumps({"passed": report.passed, "v": exported.features({{PythonRunner.Array(inputs, 2)}}).tolist()}))
+            """);
+        Assert.True(output["passed"]!.GetValue<bool>());
+        ExportSamples.AssertClose(ExportSamples.Evaluate(ExportSamples.Reference(result), inputs), PythonRunner.Flatten(output["v"]), 1e-12);
+    }
+
+    [PythonFact]
+    public void LargeGroupUsesRandomWords()
+    {
+        // S7 has 5040 elements, more than the module stores, so the check multiplies random words in the generators.
+        var symmetry = Assert.IsType<FiniteSymmetry>(ExportSamples.Read("equivariants-S7").Symmetry);
+        Assert.False(symmetry.IsClosure);
+        Assert.Equal(4, symmetry.Elements.Count);
+        var output = PythonRunner.Run(Module("equivariants-S7"), """
+            good = exported.check_equivariance(exported.basis)
+            bad = exported.check_equivariance(lambda x: exported.basis(x) * (1.0 + 0.01 * x[:, :1, None]))
+            print(json.dumps({"all": exported._GROUP_ELEMENTS_ARE_ALL, "good": good.passed, "bad": bad.passed}))
+            """);
+        Assert.False(output["all"]!.GetValue<bool>());
+        Assert.True(output["good"]!.GetValue<bool>());
+        Assert.False(output["bad"]!.GetValue<bool>());
+    }
 }
