@@ -20,8 +20,12 @@ namespace InvTheory.Invariants.Tests.Export;
 /// </summary>
 internal static class ExportSamples
 {
-    /// <summary>The names of the samples: ring of Oh, Oh equivariants V -&gt; V in degree 3, O(3) generators for 2 vectors, O(1,3) equivariants in degree 3, pipe-flow Buckingham Pi.</summary>
-    public static readonly string[] Names = ["ring-Oh", "equivariants-Oh", "fft-O3", "degree-Lorentz", "pi-pipe"];
+    /// <summary>
+    /// The names of the samples every format is tested on: the rings of Oh and of the reflection group W(A3) in its root
+    /// basis (not orthogonal), Oh equivariants V -&gt; V in degree 3, O(3) generators for 2 vectors, O(1,3) equivariants
+    /// in degree 3, and the pipe-flow Buckingham-Pi groups.
+    /// </summary>
+    public static readonly string[] Names = ["ring-Oh", "ring-WA3", "equivariants-Oh", "fft-O3", "degree-Lorentz", "pi-pipe"];
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> Cache = new();
 
@@ -142,6 +146,8 @@ internal static class ExportSamples
         "equivariants-Oh" => FiniteEquivariants("Oh", "V", "V", 3),
         "equivariants-S7" => FiniteEquivariants("S7", "V", "V", 2),
         "ring-C5" => Ring("C5"),
+        "ring-WA3" => Ring("W(A3)"),
+        "ring-swap-GF3" => Ring(WriteGroup("""{"name": "swap", "field": "GF(3)", "dimension": 2, "generators": [[["0", "1"], ["1", "0"]]]}""")),
         "fft-O3" => ClassicalEquivariantDocument.Create(FirstFundamentalTheorem.Compute(
             ClassicalGroup.Orthogonal(3), [RepresentationExpression.Standard, RepresentationExpression.Standard], RepresentationExpression.Standard,
             new FirstFundamentalTheoremOptions())).ToJsonString(),
