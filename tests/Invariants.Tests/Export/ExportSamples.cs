@@ -141,13 +141,13 @@ internal static class ExportSamples
 
     private static string Compute(string name) => name switch
     {
-        "ring-Oh" => Ring("Oh"),
-        "ring-C3-complex" => Ring(WriteGroup("""{"name": "C3c", "field": "Q(zeta_3)", "dimension": 1, "generators": [[["z"]]]}""")),
+        "ring-Oh" => Ring(GroupResolver.Resolve("Oh")),
+        "ring-C3-complex" => Ring(GroupFile.Parse("""{"name": "C3c", "field": "Q(zeta_3)", "dimension": 1, "generators": [[["z"]]]}""")),
         "equivariants-Oh" => FiniteEquivariants("Oh", "V", "V", 3),
         "equivariants-S7" => FiniteEquivariants("S7", "V", "V", 2),
-        "ring-C5" => Ring("C5"),
-        "ring-WA3" => Ring("W(A3)"),
-        "ring-swap-GF3" => Ring(WriteGroup("""{"name": "swap", "field": "GF(3)", "dimension": 2, "generators": [[["0", "1"], ["1", "0"]]]}""")),
+        "ring-C5" => Ring(GroupResolver.Resolve("C5")),
+        "ring-WA3" => Ring(GroupResolver.Resolve("W(A3)")),
+        "ring-swap-GF3" => Ring(GroupFile.Parse("""{"name": "swap", "field": "GF(3)", "dimension": 2, "generators": [[["0", "1"], ["1", "0"]]]}""")),
         "fft-O3" => ClassicalEquivariantDocument.Create(FirstFundamentalTheorem.Compute(
             ClassicalGroup.Orthogonal(3), [RepresentationExpression.Standard, RepresentationExpression.Standard], RepresentationExpression.Standard,
             new FirstFundamentalTheoremOptions())).ToJsonString(),
@@ -157,16 +157,9 @@ internal static class ExportSamples
         _ => throw new ArgumentException($"Unknown export sample '{name}'.", nameof(name)),
     };
 
-    private static string WriteGroup(string json)
+    private static string Ring(GroupDefinition group)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"invtheory-export-group-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static string Ring(string group)
-    {
-        var summary = RingRunner.Run(GroupResolver.Resolve(group));
+        var summary = RingRunner.Run(group);
         Assert.True(summary.Verified, summary.FailedChecks);
         return RingDocuments.WithCertificate(summary.Document, summary.Checks).ToJsonString();
     }
