@@ -47,11 +47,14 @@ public sealed record BenchmarkCase
 /// <summary>
 /// The computation of a <see cref="BenchmarkCase"/> written for one peer system.
 /// </summary>
-/// <param name="Peer">Name of the peer in <see cref="PeerCatalog"/>: <c>Singular</c> or <c>GAP</c>.</param>
+/// <param name="Peer">Name of the peer in <see cref="PeerCatalog"/>: <c>Singular</c>, <c>GAP</c>, <c>PyTorch</c> or <c>Macaulay2</c>.</param>
 /// <param name="Method">What the peer runs, shown in the table, such as <c>gauss_row (matrix.lib)</c>.</param>
 /// <param name="Setup">Script that builds the input (not timed).</param>
 /// <param name="Computation">Script of the timed computation.</param>
-/// <param name="Check">Script expression whose string value must equal the check text of InvTheory, or null for none.</param>
+/// <param name="Check">
+/// Script expression whose string value is compared with the check text of InvTheory, or null for none. A check text is
+/// a list of fields <c>key value</c> separated by <c>"; "</c>; a peer may state a subset of the fields of InvTheory.
+/// </param>
 public sealed record PeerCase(string Peer, string Method, string Setup, string Computation, string? Check)
 {
     /// <summary>Number of timed runs when the command line does not set one.</summary>
@@ -59,4 +62,13 @@ public sealed record PeerCase(string Peer, string Method, string Setup, string C
 
     /// <summary>Untimed warm-up runs before the timed ones.</summary>
     public int WarmupRuns { get; init; } = 1;
+
+    /// <summary>
+    /// The word the check column shows when the peer's check disagrees with InvTheory's: <c>MISMATCH</c>, or
+    /// <c>wrong</c> when InvTheory's value has been compared with independent reference values, so the peer is at fault.
+    /// </summary>
+    public string MismatchLabel { get; init; } = "MISMATCH";
+
+    /// <summary>Why the peer cannot run this case (for example a coefficient field it does not support), or null.</summary>
+    public string? Unsupported { get; init; }
 }

@@ -51,10 +51,21 @@ public static class BenchmarkRunner
             {
                 log($"  {suite.Name}/{benchmarkCase.Name}: {peerCase.Peer} {peerCase.Method} ...");
                 var peer = PeerCatalog.Find(peerCase.Peer);
-                var measured = peer is null
-                    ? Measurement.Failed(peerCase.Peer, peerCase.Method, "unknown peer")
-                    : peer.Run(peerCase, options.PeerRuns ?? peerCase.DefaultRuns, Math.Min(options.Warmup, peerCase.WarmupRuns), options.Timeout);
-                rows.Add(new ResultRow(suite.Name, benchmarkCase, ours, measured));
+                Measurement measured;
+                if (peer is null)
+                {
+                    measured = Measurement.Failed(peerCase.Peer, peerCase.Method, "unknown peer");
+                }
+                else if (peerCase.Unsupported is not null)
+                {
+                    measured = Measurement.Failed(peerCase.Peer, peerCase.Method, "unsupported: " + peerCase.Unsupported);
+                }
+                else
+                {
+                    measured = peer.Run(peerCase, options.PeerRuns ?? peerCase.DefaultRuns, Math.Min(options.Warmup, peerCase.WarmupRuns), options.Timeout);
+                }
+
+                rows.Add(new ResultRow(suite.Name, benchmarkCase, ours, measured, peerCase));
             }
         }
 

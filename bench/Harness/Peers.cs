@@ -20,7 +20,7 @@ public interface IPeer
 public static class PeerCatalog
 {
     /// <summary>Every peer.</summary>
-    public static IReadOnlyList<IPeer> All { get; } = [new SingularPeer(), new GapPeer(), new PyTorchPeer()];
+    public static IReadOnlyList<IPeer> All { get; } = [new SingularPeer(), new GapPeer(), new PyTorchPeer(), new Macaulay2Peer()];
 
     /// <summary>Returns the peer with the given name, or null.</summary>
     public static IPeer? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -204,5 +204,45 @@ public sealed class PyTorchPeer : IPeer
         }
 
         return PeerCatalog.RunScript(this, peerCase, script.ToString(), ".py", ["-I"], runs, timeout);
+    }
+}
+
+/// <summary>Macaulay2, timed with <c>elapsedTiming</c> around the computation only.</summary>
+/// <remarks>
+/// The script runs the setup once, then the computation warm-up plus timed times. The computation is a sequence of
+/// Macaulay2 statements separated by <c>;</c> (it runs inside parentheses, so it must not define functions with
+/// <c>:=</c> at top level); the check is an expression whose value is a string.
+/// </remarks>
+public sealed class Macaulay2Peer : IPeer
+{
+    /// <inheritdoc />
+    public string Name => "Macaulay2";
+
+    /// <inheritdoc />
+    public string? ExecutablePath { get; } = PeerCatalog.Locate("M2", "/usr/bin/M2");
+
+    /// <inheritdoc />
+    public Measurement Run(PeerCase peerCase, int runs, int warmupRuns, TimeSpan timeout)
+    {
+        if (ExecutablePath is null)
+        {
+            return Measurement.Failed(Name, peerCase.Method, "not installed");
+        }
+
+        var script = new StringBuilder();
+        script.AppendLine(peerCase.Setup);
+        script.AppendLine(CultureInfo.InvariantCulture, $"for invtheoryRun from 1 to {warmupRuns + runs} do (");
+        script.AppendLine("    invtheorySeconds = (elapsedTiming (");
+        script.AppendLine("        " + peerCase.Computation);
+        script.AppendLine("        ))#0;");
+        script.AppendLine(CultureInfo.InvariantCulture, $"    if invtheoryRun > {warmupRuns} then print(\"INVTHEORY_TIME \" | toString(1000 * invtheorySeconds) | \" ms\");");
+        script.AppendLine("    );");
+        if (peerCase.Check is not null)
+        {
+            script.AppendLine($"print(\"INVTHEORY_CHECK \" | ({peerCase.Check}));");
+        }
+
+        script.AppendLine("exit 0;");
+        return PeerCatalog.RunScript(this, peerCase, script.ToString(), ".m2", ["--script"], runs, timeout);
     }
 }

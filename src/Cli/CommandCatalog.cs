@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return HnfCommand.Create();
         yield return PiCommand.Create();
         yield return VerifyCommand.Create();
+        yield return ExportCommand.Create();
         yield return GroebnerCommand.Create();
         yield return GroupInfoCommand.Create();
         yield return MolienCommand.Create();

@@ -21,10 +21,10 @@ namespace InvTheory.Invariants;
 /// every search is deterministic, so the same group gives the same output on every run.
 /// </para>
 /// <para>
-/// Results are computed on first request and cached, and the methods are thread-safe. In characteristic 0 the
-/// computations check the dimension of each homogeneous component against the Molien series and raise
-/// <see cref="InvariantRingInternalException"/> on a mismatch. Over GF(p) the Molien series is not available, so the
-/// dimensions come from the computed bases. Long computations report <see cref="InvariantProgress"/> and observe
+/// Results are computed on first request and cached, and the methods are thread-safe. The computations check the
+/// dimension of each homogeneous component against the Molien series (over GF(p), that of a Brauer lift) and raise
+/// <see cref="InvariantRingInternalException"/> on a mismatch. Only when the Brauer lift exceeds its limits (see
+/// <see cref="MatrixGroup{T}.IsMolienSeriesSupported"/>) do the dimensions come from the computed bases alone. Long computations report <see cref="InvariantProgress"/> and observe
 /// cancellation between degrees.
 /// </para>
 /// </remarks>
@@ -65,8 +65,9 @@ public sealed class InvariantRing<T>
             throw new ModularInvariantRingException(characteristic, Order);
         }
 
-        // NOTE: over GF(p) the Molien series (of a Brauer lift) is not available, so the dimensions come from the
-        // computed bases and are not cross-checked; the certificate then rests on the rank of the module over the primaries.
+        // Over GF(p) the Molien series is that of a Brauer lift. When the lift exceeds its limits (see
+        // IsMolienSeriesSupported), the dimensions come from the computed bases and are not cross-checked. The certificate
+        // then rests on the rank of the module over the primaries.
         _molien = group.IsMolienSeriesSupported ? group.MolienSeries(null, ct) : null;
         Ring = new PolynomialRing<T>(group.Field, group.Dimension, MonomialOrder.GradedReverseLex);
         Spaces = new InvariantSpaces<T>(Ring, group.Generators, _molien is null ? null : MolienCoefficient, ReynoldsBasis);
@@ -86,8 +87,8 @@ public sealed class InvariantRing<T>
     public PolynomialRing<T> Ring { get; }
 
     /// <summary>
-    /// The Molien series of the group, the Hilbert series of the invariant ring; null over GF(p), where only
-    /// <see cref="HilbertFunction"/> is available.
+    /// The Molien series of the group, the Hilbert series of the invariant ring (over GF(p), that of a Brauer lift); null
+    /// when the lift exceeds its limits, where only <see cref="HilbertFunction"/> is available.
     /// </summary>
     public MolienSeries? MolienSeries => _molien;
 
@@ -100,7 +101,7 @@ public sealed class InvariantRing<T>
     internal InvariantSpaces<T> Spaces { get; }
 
     /// <summary>Returns the dimension of the invariants of degree <paramref name="degree"/>: the coefficient of t^degree of the Molien series.</summary>
-    /// <exception cref="NotSupportedException">The field has positive characteristic; use <see cref="HilbertFunction"/>.</exception>
+    /// <exception cref="NotSupportedException">The Molien series is not available (<see cref="MolienSeries"/> is null); use <see cref="HilbertFunction"/>.</exception>
     public int MolienCoefficient(int degree)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(degree);
@@ -119,8 +120,8 @@ public sealed class InvariantRing<T>
     }
 
     /// <summary>
-    /// Returns the dimension of the invariants of degree <paramref name="degree"/>: the Molien coefficient in
-    /// characteristic 0, the size of the computed basis over GF(p).
+    /// Returns the dimension of the invariants of degree <paramref name="degree"/>: the Molien coefficient, or the size of
+    /// the computed basis when the Molien series is not available.
     /// </summary>
     public int HilbertFunction(int degree, CancellationToken ct = default)
     {

@@ -106,7 +106,8 @@ internal static class InvariantsCommand
 
             var text = new StringBuilder();
             text.AppendLine($"Invariants of degree {degree} of {definition.Name} (order {ring.Order}, over {field.Name}, "
-                + $"variables {string.Join(", ", ring.Ring.Variables)}): dimension {basis.Count} = Molien coefficient");
+                + $"variables {string.Join(", ", ring.Ring.Variables)}): dimension {basis.Count}"
+                + (ring.MolienSeries is null ? " (by linear algebra; no Molien series over this field)" : " = Molien coefficient"));
             for (int i = 0; i < basis.Count; i++)
             {
                 text.AppendLine($"  b{i + 1} = {basis[i]}");

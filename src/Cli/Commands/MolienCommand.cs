@@ -22,7 +22,8 @@ internal static class MolienCommand
         var command = new Command(
             "molien",
             "Print the Molien series of a finite matrix group: the rational function N(t)/prod(1 - t^k) and the number of "
-            + "invariant polynomials in each degree up to --degree.");
+            + "invariant polynomials in each degree up to --degree. Over GF(p) the group must be non-modular (p not dividing "
+            + "the group order); the series is then computed by a Brauer lift.");
         var groupArgument = GroupInfoCommand.GroupArgument();
         var degree = new Option<int>("--degree") { Description = $"Print the coefficients of t^0 .. t^N (default {DefaultDegree}).", DefaultValueFactory = _ => DefaultDegree };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
@@ -52,13 +53,9 @@ internal static class MolienCommand
             where T : struct, IFieldElement<T>
         {
             var group = MatrixGroup<T>.FromDefinition(definition, field);
-            if (!group.IsMolienSeriesSupported)
-            {
-                throw new NotSupportedException(
-                    $"molien: group '{group.Name}' is over {field.Name}; the Molien series is computed only over fields of characteristic 0 (Q or Q(zeta_n)).");
-            }
-
             GroupInfoCommand.Enumerate(group, maxOrder);
+
+            // Over GF(p) the series needs the non-modular case; MolienSeries explains why it is not available otherwise.
             var series = group.MolienSeries();
             var coefficients = series.Coefficients(maxDegree);
             if (json)
@@ -80,6 +77,11 @@ internal static class MolienCommand
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"group: {group.Name}, order {group.Order}, dimension {group.Dimension}, field {field.Name}").AppendLine();
             text.Append(CultureInfo.InvariantCulture, $"Molien series: {series}").AppendLine();
+            if (!field.Characteristic.IsZero)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  (Brauer lift to characteristic 0: {field.Characteristic} does not divide |G|, so this is the Hilbert series of the invariants over {field.Name})").AppendLine();
+            }
+
             text.Append(CultureInfo.InvariantCulture, $"invariants in degrees 0..{maxDegree}: {string.Join(", ", coefficients)}").AppendLine();
             return text.ToString();
         }

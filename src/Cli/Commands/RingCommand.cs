@@ -65,6 +65,12 @@ internal static class RingCommand
 
             Console.Write(parseResult.GetValue(json) ? text + Environment.NewLine : run.Summary);
             Console.Error.WriteLine("time: " + string.Join(", ", run.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s")));
+            if (parseResult.GetValue(output) is { } written)
+            {
+                // Standard error, so that --json output on standard output stays one JSON document.
+                Console.Error.WriteLine($"wrote {written}");
+            }
+
             return run.Verified ? ExitCodes.Success : ExitCodes.VerificationFailed;
         }));
         return command;
@@ -136,13 +142,15 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
         text.AppendLine($"variables: {string.Join(", ", ring.Ring.Variables)} (monomial order {ring.Ring.Order.Name})");
         if (ring.MolienSeries is { } molien)
         {
-            text.AppendLine($"Molien series: {molien}");
+            text.AppendLine(ring.Ring.Field.Characteristic.IsZero
+                ? $"Molien series: {molien}"
+                : $"Molien series (Brauer lift, non-modular over {ring.Ring.Field.Name}): {molien}");
             text.AppendLine($"  = {FormatSeries(molien.Coefficients(15))} + ...");
         }
         else
         {
             var dimensions = Enumerable.Range(0, 11).Select(d => (System.Numerics.BigInteger)ring.HilbertFunction(d)).ToList();
-            text.AppendLine($"Hilbert series (dimensions by linear algebra; the Molien series needs characteristic 0):");
+            text.AppendLine($"Hilbert series (dimensions by linear algebra; the Brauer lift for the Molien series exceeds its limits over {ring.Ring.Field.Name}):");
             text.AppendLine($"  {FormatSeries(dimensions)} + ...");
         }
 
@@ -157,6 +165,10 @@ internal sealed record RingRun(JsonObject Document, string Summary, bool Verifie
             {
                 text.AppendLine($"  {r} = 0");
             }
+        }
+        else
+        {
+            text.AppendLine("relations among the fundamental invariants: not computed (optional; add --relations)");
         }
 
         bool verified = checks.Count > 0 && checks.All(c => c.Passed);

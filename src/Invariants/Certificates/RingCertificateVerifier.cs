@@ -23,11 +23,16 @@ namespace InvTheory.Invariants.Certificates;
 /// (7) the secondary invariants of each degree are linearly independent modulo the primaries' ideal (normal forms,
 /// rank); (8) the irreducible secondaries are among the secondaries; (9) in every degree up to the largest degree D of
 /// a primary or secondary invariant, the products of the fundamental invariants span all invariants of the degree;
-/// (10) no fundamental invariant is redundant; (11) when present, each relation vanishes on the fundamental invariants.
+/// (10) no fundamental invariant is redundant; (11) when present (relations are optional), each relation vanishes on the
+/// fundamental invariants; (12) when present, the relations generate the whole relation ideal in every weighted degree up
+/// to the bound the document states (weights deg y_i = deg f_i): dim K[y]_w / (relations)_w equals the dimension of the
+/// invariants of degree w.
 /// </para>
 /// <para>
-/// Over GF(p) the Molien series is not available, and check (2) compares the stated dimensions of the invariants of
-/// low degree with the null spaces of the stacked matrices g - I instead; checks (6) and (9) use those dimensions.
+/// Over GF(p) the Molien series is that of a Brauer lift, and check (2) also compares its coefficients in low degrees
+/// with the null spaces of the stacked matrices g - I. A document over GF(p) without a Molien series (written where
+/// the lift exceeds its limits) states the dimensions of the invariants of low degree instead. Check (2) then compares
+/// them with those null spaces, and checks (6) and (9) use those dimensions.
 /// </para>
 /// <para>
 /// (4)-(7) prove the Hironaka decomposition in the non-modular case: the invariant ring is a free module over the
@@ -35,7 +40,8 @@ namespace InvTheory.Invariants.Certificates;
 /// independent modulo the primaries by (7), so they are a basis (graded Nakayama lemma). Their Hilbert series
 /// sum_s t^deg(s) / prod (1 - t^d_i) then equals the Molien series, which (6) checks as well. With it, (9) shows that the fundamental invariants generate the ring, because the
 /// primaries and secondaries generate it and have degree at most D. The relations are checked to lie in the relation
-/// ideal; that they generate it is not checked.
+/// ideal J, and (12) shows that they span J in every weighted degree up to the stated bound, because K[y]/J is isomorphic to
+/// the invariant ring; beyond the bound generation is not checked.
 /// </para>
 /// <para>The checks use polynomial arithmetic, Groebner bases and exact linear algebra only, none of the search code.</para>
 /// </remarks>
@@ -82,6 +88,7 @@ internal sealed class RingCertificateChecker<T>
     private readonly MatrixGroup<T> _group;
     private readonly CancellationToken _ct;
     private readonly List<CertificateCheck> _checks = [];
+    private readonly List<int> _fundamentalFailures = [];
     private PolynomialRing<T> _ring = null!;
     private MolienSeries? _molien;
     private readonly Dictionary<int, int> _fixedSpaceDimensions = [];
@@ -118,10 +125,16 @@ internal sealed class RingCertificateChecker<T>
             return _checks;
         }
 
-        if (_group.IsMolienSeriesSupported)
+        // Over GF(p) a document may carry the dimensions instead of the series: it was written where the Brauer lift
+        // exceeded its limits, or before the lift existed.
+        if (_group.IsMolienSeriesSupported && (characteristic.IsZero || _document.ContainsKey("molien")))
         {
             _molien = _group.MolienSeries(null, _ct);
             CheckMolien(_molien);
+            if (!characteristic.IsZero)
+            {
+                CheckMolienAgainstLinearAlgebra(_molien);
+            }
         }
         else
         {
@@ -173,6 +186,73 @@ internal sealed class RingCertificateChecker<T>
                     $"stated {name} [{string.Join(", ", stated[name])}], recomputed [{string.Join(", ", recomputed[name])}]")));
     }
 
+    /// <summary>
+    /// Compares the coefficients of a Molien series over GF(p), which comes from a Brauer lift, with the dimensions of the
+    /// common fixed spaces of the generators in the degrees with at most <see cref="MaxMonomialsForCrossCheck"/> monomials,
+    /// up to the largest stated primary or secondary degree.
+    /// </summary>
+    private void CheckMolienAgainstLinearAlgebra(MolienSeries series)
+    {
+        int top = Math.Max(ReadDegrees("primary").Concat(ReadDegrees("secondary")).DefaultIfEmpty(0).Max(), 1);
+        var compared = new List<int>();
+        var differing = new List<string>();
+        for (int d = 0; d <= top && MonomialCount(_group.Dimension, d) <= MaxMonomialsForCrossCheck; d++)
+        {
+            int byLinearAlgebra = FixedSpaceDimension(d);
+            var coefficient = series.Coefficient(d);
+            compared.Add(d);
+            if (coefficient != byLinearAlgebra)
+            {
+                differing.Add($"degree {d}: Molien {coefficient}, linear algebra {byLinearAlgebra}");
+            }
+        }
+
+        Add(
+            "Molien series against linear algebra",
+            differing.Count == 0,
+            differing.Count == 0
+                ? $"over {_group.Field.Name} the coefficients of degrees 0..{compared.Count - 1} of the Molien series of the Brauer lift equal the "
+                    + "dimensions of the null spaces of the stacked g - I"
+                : string.Join("; ", differing));
+    }
+
+    private const int MaxMonomialsForCrossCheck = 400;
+
+    private static BigInteger MonomialCount(int variables, int degree)
+    {
+        // binomial(variables + degree - 1, degree)
+        BigInteger count = BigInteger.One;
+        for (int i = 1; i <= degree; i++)
+        {
+            count = count * (variables + i - 1) / i;
+        }
+
+        return count;
+    }
+
+    // Returns the stated degrees of a polynomial list; malformed entries count as 0 and are reported by the later checks.
+    private List<int> ReadDegrees(string name)
+    {
+        var degrees = new List<int>();
+        if (_document[name] is not JsonArray array)
+        {
+            return degrees;
+        }
+
+        foreach (var node in array)
+        {
+            int degree = 0;
+            if (node is JsonObject entry && entry["degree"] is JsonValue value)
+            {
+                value.TryGetValue(out degree);
+            }
+
+            degrees.Add(degree);
+        }
+
+        return degrees;
+    }
+
     private void CheckHilbertFunction()
     {
         var stated = CertificateJson.ReadIntegerArray(_document, "hilbert_function");
@@ -183,7 +263,7 @@ internal sealed class RingCertificateChecker<T>
             passed,
             passed
                 ? $"over {_group.Field.Name} the dimensions [{string.Join(", ", recomputed)}] of degrees 0..{stated.Count - 1} agree with the "
-                    + "null spaces of the stacked g - I (the Molien series is not available in positive characteristic)"
+                    + "null spaces of the stacked g - I (the document states no Molien series)"
                 : $"stated [{string.Join(", ", stated)}], recomputed by linear algebra [{string.Join(", ", recomputed)}]");
     }
 
@@ -198,6 +278,12 @@ internal sealed class RingCertificateChecker<T>
             return (int)_molien.Coefficient(d);
         }
 
+        return FixedSpaceDimension(d);
+    }
+
+    /// <summary>Returns the dimension of the common fixed space of the generators on the polynomials of degree d.</summary>
+    private int FixedSpaceDimension(int d)
+    {
         if (_fixedSpaceDimensions.TryGetValue(d, out int cached))
         {
             return cached;
@@ -324,11 +410,21 @@ internal sealed class RingCertificateChecker<T>
             }
         }
 
+        // The generation and minimality checks count dimensions of spans of products, which bounds the invariants only
+        // when the factors are invariant; they refuse to pass on a fundamental invariant that failed here.
+        for (int i = 0; i < _fundamental.Count; i++)
+        {
+            if (failures.Exists(f => f.StartsWith($"fundamental {i + 1} ", StringComparison.Ordinal)))
+            {
+                _fundamentalFailures.Add(i + 1);
+            }
+        }
+
         Add(
             "invariance",
             failures.Count == 0,
             failures.Count == 0
-                ? $"all {count} polynomials are homogeneous of their stated degree and satisfy f(g x) = f(x) for the {generators.Count} generators"
+                ? $"all {count} polynomials are homogeneous of their stated degree and satisfy f(g x) = f(x) for {(generators.Count == 1 ? "the generator" : $"the {generators.Count} generators")}"
                 : string.Join("; ", failures.Take(5)) + (failures.Count > 5 ? $"; and {failures.Count - 5} more" : string.Empty));
     }
 
@@ -407,7 +503,30 @@ internal sealed class RingCertificateChecker<T>
                 ? $"{_secondary.Count} = prod d_i / |G| = {product}/{_order} secondary invariants with degree counts {expected} = {series} * prod (1 - t^d_i)"
                 : $"{series} * prod (1 - t^d_i) = {expected} and prod d_i / |G| = {product}/{_order}, but the secondary invariants have degree counts "
                     + SeriesArithmeticText(actual)
+                    + DescribeCountDifferences(counts, actual)
                     + (oneFirst ? string.Empty : "; the first secondary invariant must be a nonzero constant"));
+    }
+
+    /// <summary>Lists the degrees where the stated secondaries differ from the expected counts, for example "degree 3: expected 1, found 0".</summary>
+    private static string DescribeCountDifferences(BigInteger[]? expected, BigInteger[] actual)
+    {
+        if (expected is null)
+        {
+            return string.Empty;
+        }
+
+        var differences = new List<string>();
+        for (int d = 0; d < Math.Max(expected.Length, actual.Length); d++)
+        {
+            var want = d < expected.Length ? expected[d] : BigInteger.Zero;
+            var have = d < actual.Length ? actual[d] : BigInteger.Zero;
+            if (want != have)
+            {
+                differences.Add($"degree {d}: expected {want}, found {have}");
+            }
+        }
+
+        return differences.Count == 0 ? string.Empty : " (" + string.Join("; ", differences) + ")";
     }
 
     private static string SeriesArithmeticText(IReadOnlyList<BigInteger> coefficients) =>
@@ -448,11 +567,20 @@ internal sealed class RingCertificateChecker<T>
             missing.Count == 0,
             missing.Count == 0
                 ? $"all {_irreducible.Count} irreducible secondary invariants occur among the secondary invariants"
-                : $"{missing.Count} irreducible secondary invariants are not among the secondary invariants, the first is {missing[0].Polynomial}");
+                : (missing.Count == 1 ? "1 irreducible secondary invariant is" : $"{missing.Count} irreducible secondary invariants are") + $" not among the secondary invariants, the first is {missing[0].Polynomial}");
     }
 
     private void CheckFundamentals()
     {
+        if (_fundamentalFailures.Count > 0)
+        {
+            string which = string.Join(", ", _fundamentalFailures);
+            string detail = $"not checked: fundamental {which} failed the invariance check, and products of non-invariant polynomials say nothing about the invariants";
+            Add("fundamental invariants generate", false, detail);
+            Add("fundamental invariants are minimal", false, detail);
+            return;
+        }
+
         // Degree by degree, spans[e] is a basis of the degree-e part of the algebra the fundamental invariants generate.
         // The products of fundamental invariants of total degree d whose factors all have degree below d are the
         // products f * b with deg f = e < d and b of degree d - e in that algebra, so f times spans[d - e] spans them.
@@ -489,7 +617,7 @@ internal sealed class RingCertificateChecker<T>
         int beyond = _fundamental.Count(f => f.Degree > top || f.Degree < 1);
         if (beyond > 0)
         {
-            redundancies.Add($"{beyond} fundamental invariants have degree outside 1..{top}, where the primaries and secondaries already generate");
+            redundancies.Add((beyond == 1 ? "1 fundamental invariant has" : $"{beyond} fundamental invariants have") + $" degree outside 1..{top}, where the primaries and secondaries already generate");
         }
 
         Add(
@@ -583,6 +711,7 @@ internal sealed class RingCertificateChecker<T>
         var images = _fundamental.Select(f => f.Polynomial).ToList();
         var failures = new List<int>();
         var array = CertificateJson.ReadArray(relations, "polynomials");
+        var parsed = new List<Polynomial<T>>();
         for (int i = 0; i < array.Count; i++)
         {
             _ct.ThrowIfCancellationRequested();
@@ -597,6 +726,7 @@ internal sealed class RingCertificateChecker<T>
                 throw new CertificateFormatException($"Entry {i + 1} of 'relations.polynomials': {ex.Message}", ex);
             }
 
+            parsed.Add(relation);
             if (!relation.Substitute(images, _ring).IsZero)
             {
                 failures.Add(i + 1);
@@ -607,7 +737,183 @@ internal sealed class RingCertificateChecker<T>
             "relations vanish on the fundamental invariants",
             failures.Count == 0,
             failures.Count == 0
-                ? $"all {array.Count} relations vanish when y_i is replaced by the i-th fundamental invariant (that they generate the relation ideal is not checked)"
+                ? array.Count switch
+                {
+                    0 => "there are no relations to check (the fundamental invariants are stated to be algebraically independent)",
+                    1 => "the relation vanishes when y_i is replaced by the i-th fundamental invariant",
+                    _ => $"all {array.Count} relations vanish when y_i is replaced by the i-th fundamental invariant",
+                }
                 : $"relations {string.Join(", ", failures)} do not vanish on the fundamental invariants");
+        CheckRelationsGenerate(relations, relationRing, parsed, images);
+    }
+
+    /// <summary>
+    /// Checks that the relations generate the whole relation ideal in every weighted degree up to the bound the document
+    /// states: with y_i of weight deg f_i, dim K[y]_w / (relations)_w must equal the dimension of the invariants of
+    /// degree w. The relations lie in the relation ideal J (the previous check), so (relations)_w is contained in J_w, and
+    /// K[y]/J is isomorphic to the invariant ring as a graded ring because the fundamental invariants generate it; equal
+    /// dimensions then mean (relations)_w = J_w.
+    /// </summary>
+    /// <remarks>Algorithm: linear algebra per weighted degree (the span of the monomial multiples of the relations).</remarks>
+    private void CheckRelationsGenerate(JsonObject relations, PolynomialRing<T> relationRing, List<Polynomial<T>> parsed, List<Polynomial<T>> images)
+    {
+        const string name = "relations generate the relation ideal up to the weighted degree bound";
+        int[] weights = [.. _fundamental.Select(f => f.Degree)];
+        if (weights.Any(w => w < 1))
+        {
+            Add(name, false, "not checked: a fundamental invariant has degree below 1, so the weighted degrees are not positive");
+            return;
+        }
+
+        var degrees = new List<long>();
+        var inhomogeneous = new List<int>();
+        for (int i = 0; i < parsed.Count; i++)
+        {
+            var distinct = parsed[i].Monomials.Select(m => m.WeightedDegree(weights)).Distinct().ToList();
+            if (distinct.Count != 1)
+            {
+                inhomogeneous.Add(i + 1);
+            }
+
+            degrees.Add(distinct.Count == 0 ? 0 : distinct.Max());
+        }
+
+        if (inhomogeneous.Count > 0)
+        {
+            Add(name, false, $"relations {string.Join(", ", inhomogeneous)} are not homogeneous for the weights deg y_i = deg f_i = ({string.Join(", ", weights)})");
+            return;
+        }
+
+        long largest = degrees.DefaultIfEmpty(0).Max();
+        long bound = relations["weighted_degree_bound"] is null
+            ? RingDocuments.RelationDegreeBound(weights, degrees)
+            : (long)CertificateJson.ReadInteger(relations, "weighted_degree_bound");
+        if (bound < largest)
+        {
+            Add(name, false, $"the stated bound {bound} is below the largest weighted degree {largest} of a relation; the bound must cover every relation");
+            return;
+        }
+
+        var monomials = new Dictionary<int, List<Monomial>>();
+        List<Monomial> OfWeightedDegree(int w)
+        {
+            if (!monomials.TryGetValue(w, out var list))
+            {
+                list = WeightedMonomials(weights, w);
+                monomials[w] = list;
+            }
+
+            return list;
+        }
+
+        var problems = new List<string>();
+        for (int w = 0; w <= bound && problems.Count == 0; w++)
+        {
+            _ct.ThrowIfCancellationRequested();
+            var basis = OfWeightedDegree(w);
+            var multiples = new List<Polynomial<T>>();
+            for (int i = 0; i < parsed.Count; i++)
+            {
+                if (degrees[i] <= w && !parsed[i].IsZero)
+                {
+                    multiples.AddRange(OfWeightedDegree(w - (int)degrees[i]).Select(u => relationRing.Term(relationRing.Field.One, u) * parsed[i]));
+                }
+            }
+
+            int quotient = basis.Count - Rank(multiples);
+            int expected = Dimension(w);
+            if (quotient > expected)
+            {
+                string example = MissingRelation(relationRing, basis, multiples, images);
+                problems.Add($"weighted degree {w}: K[y]/(relations) has dimension {quotient} but the invariants have dimension {expected}, "
+                    + $"so relations of weighted degree {w} are missing; for example {example} vanishes on the fundamental invariants and is not in the ideal of the stated relations");
+            }
+            else if (quotient < expected)
+            {
+                problems.Add($"weighted degree {w}: K[y]/(relations) has dimension {quotient}, below the dimension {expected} of the invariants");
+            }
+        }
+
+        Add(
+            name,
+            problems.Count == 0,
+            problems.Count == 0
+                ? $"checked up to weighted degree {bound} (weights deg y_i = ({string.Join(", ", weights)})): in every weighted degree w <= {bound}, "
+                    + "dim K[y]_w / (relations)_w equals the dimension of the invariants of degree w, so the relations generate the whole "
+                    + $"relation ideal up to weighted degree {bound}; beyond {bound} it is not checked"
+                : string.Join("; ", problems));
+    }
+
+    /// <summary>Returns the monomials of K[y1..ym] of weighted degree <paramref name="degree"/>, in a fixed order.</summary>
+    private static List<Monomial> WeightedMonomials(int[] weights, int degree)
+    {
+        var result = new List<Monomial>();
+        var exponents = new int[weights.Length];
+        void Fill(int index, int remaining)
+        {
+            if (index == weights.Length)
+            {
+                if (remaining == 0)
+                {
+                    result.Add(Monomial.FromExponents(exponents));
+                }
+
+                return;
+            }
+
+            for (int e = remaining / weights[index]; e >= 0; e--)
+            {
+                exponents[index] = e;
+                Fill(index + 1, remaining - (e * weights[index]));
+            }
+
+            exponents[index] = 0;
+        }
+
+        Fill(0, degree);
+        return result;
+    }
+
+    /// <summary>
+    /// Returns a polynomial of the monomials in <paramref name="basis"/> that vanishes on the fundamental invariants but
+    /// is not in the span of <paramref name="multiples"/>: a kernel vector of the substitution map y -&gt; f on the
+    /// weighted degree, outside the span.
+    /// </summary>
+    private string MissingRelation(PolynomialRing<T> relationRing, List<Monomial> basis, List<Polynomial<T>> multiples, List<Polynomial<T>> images)
+    {
+        var values = basis.Select(u => relationRing.Term(relationRing.Field.One, u).Substitute(images, _ring)).ToList();
+        var rows = values.SelectMany(v => v.Monomials).Distinct().ToList();
+        var rowIndex = rows.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i);
+        var matrix = Enumerable.Range(0, rows.Count).Select(_ => new T[basis.Count]).ToArray();
+        for (int j = 0; j < basis.Count; j++)
+        {
+            for (int t = 0; t < values[j].TermCount; t++)
+            {
+                matrix[rowIndex[values[j].Monomials[t]]][j] = values[j].Coefficients[t];
+            }
+        }
+
+        var kernel = rows.Count == 0
+            ? [.. Enumerable.Range(0, basis.Count).Select(j => (IReadOnlyList<T>)Enumerable.Range(0, basis.Count).Select(k => k == j ? relationRing.Field.One : default).ToList())]
+            : Matrix.Create(_ring.Field, [.. matrix.Select(r => (IReadOnlyList<T>)r)]).NullSpace(_ct);
+        int rank = Rank(multiples);
+        foreach (var vector in kernel)
+        {
+            var candidate = relationRing.Zero;
+            for (int j = 0; j < basis.Count; j++)
+            {
+                if (!vector[j].IsZero)
+                {
+                    candidate += relationRing.Term(vector[j], basis[j]);
+                }
+            }
+
+            if (Rank(multiples.Append(candidate)) > rank)
+            {
+                return candidate.ToString();
+            }
+        }
+
+        return "(no kernel vector found outside the span)";
     }
 }

@@ -56,11 +56,14 @@ public static class RingDocuments
         document["fundamental"] = PolynomialList(result.FundamentalInvariants);
         if (result.Relations is { } relations)
         {
+            // The optional relations, with the weighted degree up to which the certificate checks that they generate.
+            int[] weights = [.. result.FundamentalInvariants.Select(f => Math.Max(f.TotalDegree, 1))];
             document["relations"] = new JsonObject
             {
                 ["variables"] = new JsonArray([.. relations.Ring.Variables.Select(v => (JsonNode?)v)]),
                 ["order"] = relations.Ring.Order.Name,
                 ["polynomials"] = new JsonArray([.. relations.Elements.Select(r => (JsonNode?)r.ToString())]),
+                ["weighted_degree_bound"] = RelationDegreeBound(weights, relations.Elements.Select(r => r.IsZero ? 0 : r.Monomials.Max(m => m.WeightedDegree(weights)))),
             };
         }
 
@@ -125,6 +128,16 @@ public static class RingDocuments
             ["degree"] = Math.Max(p.TotalDegree, 0),
             ["polynomial"] = p.ToString(),
         })]);
+
+    /// <summary>
+    /// Returns the weighted degree up to which the certificate checks that the relations generate the relation ideal:
+    /// the largest weighted degree of a relation, and at least twice the largest weight, so that every product of two
+    /// fundamental invariants is covered.
+    /// </summary>
+    /// <param name="weights">The degrees of the fundamental invariants, the weights of y1..ym.</param>
+    /// <param name="relationDegrees">The weighted degrees of the relations.</param>
+    internal static long RelationDegreeBound(IReadOnlyList<int> weights, IEnumerable<long> relationDegrees) =>
+        Math.Max(relationDegrees.DefaultIfEmpty(0).Max(), 2L * weights.DefaultIfEmpty(0).Max());
 
     /// <summary>Returns the coefficients of Molien(t) * prod (1 - t^d_i), or null when it is not a polynomial.</summary>
     internal static BigInteger[]? SecondaryDegreeCounts(MolienSeries molien, IEnumerable<int> primaryDegrees) =>

@@ -66,7 +66,7 @@ public sealed class CovariantModule<T>
     public IReadOnlyList<PolynomialMap<T>> Generators { get; }
 
     /// <summary>Returns the module of the covariants of <paramref name="space"/> over the given primary invariants.</summary>
-    /// <exception cref="NotSupportedException">The field has positive characteristic.</exception>
+    /// <exception cref="NotSupportedException">The weighted Molien series is not available (see <see cref="EquivariantSpace{T}.IsCountCheckSupported"/>), as in the modular case.</exception>
     /// <exception cref="ArgumentException">
     /// The number of primaries differs from the dimension of U, a primary is not homogeneous of positive degree or not
     /// invariant, or the primaries are not a system of parameters.
@@ -78,7 +78,9 @@ public sealed class CovariantModule<T>
         ArgumentNullException.ThrowIfNull(primaryInvariants);
         if (!space.IsCountCheckSupported)
         {
-            throw new NotSupportedException($"The covariant module over {space.Ring.Field.Name} needs characteristic 0 (the non-modular case, where it is free over the primaries).");
+            throw new NotSupportedException(
+                $"The covariant module over {space.Ring.Field.Name} needs the weighted Molien series, which needs characteristic 0 or a non-modular group "
+                + "(where the module is free over the primaries).");
         }
 
         // Phase 1: the primaries are invariants and a homogeneous system of parameters.

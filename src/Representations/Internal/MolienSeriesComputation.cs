@@ -1,10 +1,14 @@
 using System.Numerics;
 using InvTheory.Polynomials;
+using InvTheory.Polynomials.LinearAlgebra;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Representations.Internal;
 
-/// <summary>The Molien series of a finite matrix group over a field of characteristic 0, summed over conjugacy classes.</summary>
+/// <summary>
+/// The Molien series of a finite matrix group summed over conjugacy classes: over a field of characteristic 0, or over
+/// GF(p) with p not dividing |G| through a Brauer lift.
+/// </summary>
 internal static class MolienSeriesComputation
 {
     /// <summary>The largest degree of the common denominator of the class terms that the summation accepts.</summary>
@@ -12,20 +16,11 @@ internal static class MolienSeriesComputation
 
     /// <summary>
     /// Returns (1/|G|) sum over classes C of |C| w_C / det(I - t g_C), where w_C is 1 for the Molien series and
-    /// conj(chi(g_C)) for the weighted series.
+    /// conj(chi(g_C)) for the weighted series, over a field of characteristic 0.
     /// </summary>
     /// <remarks>
-    /// Algorithm [Mol97], [Sta79, Sec. 2] summed over conjugacy classes:
-    ///   1. for each class, count the eigenvalues of each order m: c_m(g). Then det(I - t g) = prod (1 - lambda_i t)
-    ///      divides D = prod Psi_m^e_m with e_m = max over classes of c_m(g), because 1 - lambda t divides Psi_m(t)
-    ///      when lambda is a primitive m-th root of unity;
-    ///   2. for each class, one characteristic polynomial gives det(I - t g) = t^d charpoly(1/t), and the exact
-    ///      quotient D / det(I - t g) is added with weight |C| w_C, over the field K;
-    ///   3. the sum is a polynomial over K whose coefficients must be rational integers (the weights and the
-    ///      quotients are algebraic integers, and the total is fixed by the Galois group);
-    ///   4. cancel the cyclotomic factors of D against the numerator, then divide by |G|;
-    ///   5. rewrite the denominator as a product of binomials (1 - t^k) (see <see cref="MolienSeries"/>).
-    /// Costs two characteristic polynomials (one over Q of size d [K : Q]) and O(deg(D) d) field operations per class.
+    /// Per class: one characteristic polynomial over Q of size d [K : Q] for the eigenvalue orders and one over K for
+    /// det(I - t g); the sum is <see cref="Sum"/>.
     /// </remarks>
     public static MolienSeries Compute<T>(
         MatrixGroup<T> group,
@@ -37,16 +32,132 @@ internal static class MolienSeriesComputation
         var field = group.Field;
         int d = group.Dimension;
         var classes = group.ComputeConjugacyClasses(progress, ct);
-        var order = group.Order;
-        bool weighted = character is not null;
-
-        // Phase 1: the common denominator D = prod Psi_m^e_m, where e_m is the largest number of eigenvalues of order m
-        // of any element.
-        var exponents = new SortedDictionary<int, int>();
+        var terms = new ClassTerm<T>[classes.Count];
         for (int c = 0; c < classes.Count; c++)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var (m, count) in EigenvalueOrderCounts(field, classes[c], group.Name, ct))
+            var cls = classes[c];
+            var weight = character is null ? field.One : field.Conjugate(character[c]);
+            var charPoly = cls.Representative.CharacteristicPolynomial(ct);
+
+            // det(I - t g) = sum q_i t^i with q_i = charPoly[d - i].
+            var determinant = new T[d + 1];
+            for (int i = 0; i <= d; i++)
+            {
+                determinant[i] = charPoly[d - i];
+            }
+
+            terms[c] = new ClassTerm<T>(cls.Size, weight, determinant, [.. EigenvalueOrderCounts(field, cls, group.Name, ct)]);
+        }
+
+        return Sum(field, group.Name, group.Order, d, terms, character is not null, progress, ct);
+    }
+
+    /// <summary>
+    /// Returns the Molien series of a non-modular group over GF(p) as the Molien series of its Brauer lift: each class
+    /// term is 1 / prod_e (1 - zeta_m^e t)^mult_e over Q(zeta_m), where mult_e is the multiplicity of the eigenvalue w^e
+    /// of the class representative (see <see cref="BrauerLift"/>). With <paramref name="outputMatrices"/> (the matrices
+    /// of a second representation W on the class representatives) the weight of a class is the complex conjugate of the
+    /// Brauer character of W under the same w.
+    /// </summary>
+    /// <exception cref="ArgumentException">A matrix of W is not diagonalizable with eigenvalues of order dividing the order of its class.</exception>
+    public static MolienSeries ComputeBrauerLift(
+        MatrixGroup<ModInt> group,
+        IReadOnlyList<Matrix<ModInt>>? outputMatrices,
+        BrauerLift lift,
+        IProgress<GroupProgress>? progress,
+        CancellationToken ct)
+    {
+        int d = group.Dimension;
+        var classes = group.ComputeConjugacyClasses(progress, ct);
+        var cyclotomic = CyclotomicField.Get(lift.Exponent);
+        var terms = new ClassTerm<CyclotomicNumber>[classes.Count];
+        for (int c = 0; c < classes.Count; c++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var cls = classes[c];
+            var eigenvalues = lift.Eigenvalues(cls.Representative, cls.ElementOrder, ct)
+                ?? throw new InternalErrorException(
+                    $"Brauer lift of group '{group.Name}': the representative of class {c}, of order {cls.ElementOrder} prime to p, is not diagonalizable over GF(p^{lift.ExtensionDegree}).");
+
+            var weight = cyclotomic.One;
+            if (outputMatrices is not null)
+            {
+                var outputEigenvalues = lift.Eigenvalues(outputMatrices[c], cls.ElementOrder, ct)
+                    ?? throw new ArgumentException(
+                        $"The matrix of the second representation on class {c} of group '{group.Name}' does not satisfy g^{cls.ElementOrder} = 1, "
+                        + "where the class has that element order, so the matrices do not form a representation of the group.",
+                        nameof(outputMatrices));
+                weight = BrauerLift.Character(cyclotomic, outputEigenvalues, -1);
+            }
+
+            // det(I - t g) = prod_e (1 - zeta^e t)^mult_e; the eigenvalue zeta^e has order m / gcd(e, m).
+            CyclotomicNumber[] determinant = [cyclotomic.One];
+            var orders = new SortedDictionary<int, int>();
+            foreach (var (e, multiplicity) in eigenvalues)
+            {
+                var root = cyclotomic.RootOfUnity(e);
+                for (int j = 0; j < multiplicity; j++)
+                {
+                    determinant = MultiplyByLinearFactor(determinant, root);
+                }
+
+                int order = lift.Exponent / (int)BigInteger.GreatestCommonDivisor(e, lift.Exponent);
+                orders[order] = orders.GetValueOrDefault(order) + multiplicity;
+            }
+
+            terms[c] = new ClassTerm<CyclotomicNumber>(cls.Size, weight, determinant, [.. orders.Select(pair => (pair.Key, pair.Value))]);
+        }
+
+        return Sum(cyclotomic, group.Name, group.Order, d, terms, outputMatrices is not null, progress, ct);
+    }
+
+    // Returns q(t) (1 - root t).
+    private static CyclotomicNumber[] MultiplyByLinearFactor(CyclotomicNumber[] q, CyclotomicNumber root)
+    {
+        var result = new CyclotomicNumber[q.Length + 1];
+        for (int i = 0; i < q.Length; i++)
+        {
+            result[i] += q[i];
+            result[i + 1] -= root * q[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Returns (1/|G|) sum over the class terms of |C| w_C / det(I - t g_C) in lowest terms and in standard form.
+    /// The first term must belong to the class of the identity.
+    /// </summary>
+    /// <remarks>
+    /// Algorithm [Mol97], [Sta79, Sec. 2] summed over conjugacy classes:
+    ///   1. the eigenvalue order counts c_m(g) of each class give the common denominator D = prod Psi_m^e_m with
+    ///      e_m = max over classes of c_m(g), which det(I - t g) = prod (1 - lambda_i t) divides because 1 - lambda t
+    ///      divides Psi_m(t) when lambda is a primitive m-th root of unity;
+    ///   2. for each class the exact quotient D / det(I - t g) is added with weight |C| w_C, over the field K;
+    ///   3. the sum is a polynomial over K whose coefficients must be rational integers (the weights and the
+    ///      quotients are algebraic integers, and the total is fixed by the Galois group);
+    ///   4. cancel the cyclotomic factors of D against the numerator, then divide by |G|;
+    ///   5. rewrite the denominator as a product of binomials (1 - t^k) (see <see cref="MolienSeries"/>).
+    /// Costs O(deg(D) d) field operations per class.
+    /// </remarks>
+    private static MolienSeries Sum<T>(
+        Field<T> field,
+        string groupName,
+        BigInteger order,
+        int d,
+        IReadOnlyList<ClassTerm<T>> terms,
+        bool weighted,
+        IProgress<GroupProgress>? progress,
+        CancellationToken ct)
+        where T : struct, IFieldElement<T>
+    {
+        // Phase 1: the common denominator D = prod Psi_m^e_m, where e_m is the largest number of eigenvalues of order m
+        // of any element.
+        var exponents = new SortedDictionary<int, int>();
+        foreach (var term in terms)
+        {
+            foreach (var (m, count) in term.EigenvalueOrders)
             {
                 exponents[m] = Math.Max(exponents.GetValueOrDefault(m), count);
             }
@@ -56,7 +167,7 @@ internal static class MolienSeriesComputation
         if (denominatorDegree > MaxCommonDenominatorDegree)
         {
             throw new InvariantTheoryException(
-                $"Molien series of group '{group.Name}': the common denominator of the class terms has degree {denominatorDegree}, "
+                $"Molien series of group '{groupName}': the common denominator of the class terms has degree {denominatorDegree}, "
                 + $"above the supported {MaxCommonDenominatorDegree}.");
         }
 
@@ -75,23 +186,18 @@ internal static class MolienSeriesComputation
         // Phase 2: class contributions. Invariant: sum contains the contributions of the classes processed so far.
         var sum = new T[length];
         var quotient = new T[length];
-        for (int c = 0; c < classes.Count; c++)
+        for (int c = 0; c < terms.Count; c++)
         {
             ct.ThrowIfCancellationRequested();
-            progress?.Report(new GroupProgress(GroupComputationPhase.MolienSeries, c, classes.Count));
-            var cls = classes[c];
-            var weight = field.FromInteger(cls.Size);
-            if (weighted)
-            {
-                weight *= field.Conjugate(character![c]);
-            }
-
+            progress?.Report(new GroupProgress(GroupComputationPhase.MolienSeries, c, terms.Count));
+            var term = terms[c];
+            var weight = field.FromInteger(term.Size) * term.Weight;
             if (weight.IsZero)
             {
                 continue;
             }
 
-            DivideExactly(denominatorInField, cls.Representative.CharacteristicPolynomial(ct), d, quotient, group.Name, c);
+            DivideExactly(denominatorInField, term.Determinant, d, quotient, groupName, c);
             for (int k = 0; k < length; k++)
             {
                 if (!quotient[k].IsZero)
@@ -101,7 +207,7 @@ internal static class MolienSeriesComputation
             }
         }
 
-        progress?.Report(new GroupProgress(GroupComputationPhase.MolienSeries, classes.Count, classes.Count));
+        progress?.Report(new GroupProgress(GroupComputationPhase.MolienSeries, terms.Count, terms.Count));
 
         // Phase 3: the sum has rational integer coefficients.
         var numerator = new BigInteger[length];
@@ -109,12 +215,12 @@ internal static class MolienSeriesComputation
         {
             if (!RationalCoordinates.TryGetRational(field, sum[k], out var value))
             {
-                throw Failure(weighted, group.Name, $"the sum of the class contributions has the coefficient {field.Format(sum[k])} at t^{k}, which is not rational.");
+                throw Failure(weighted, groupName, $"the sum of the class contributions has the coefficient {field.Format(sum[k])} at t^{k}, which is not rational.");
             }
 
             if (!value.IsInteger)
             {
-                throw Failure(weighted, group.Name, $"the sum of the class contributions has the non-integer coefficient {value} at t^{k}.");
+                throw Failure(weighted, groupName, $"the sum of the class contributions has the non-integer coefficient {value} at t^{k}.");
             }
 
             numerator[k] = value.Numerator;
@@ -151,7 +257,7 @@ internal static class MolienSeriesComputation
             var q = BigInteger.DivRem(reduced[k], order, out var remainder);
             if (!remainder.IsZero)
             {
-                throw Failure(weighted, group.Name, $"the numerator in lowest terms times |G| = {order} has the coefficient {reduced[k]} at t^{k}, which |G| does not divide.");
+                throw Failure(weighted, groupName, $"the numerator in lowest terms times |G| = {order} has the coefficient {reduced[k]} at t^{k}, which |G| does not divide.");
             }
 
             reducedNumerator[k] = q;
@@ -178,28 +284,22 @@ internal static class MolienSeriesComputation
             }
         }
 
-        BigInteger constantTerm = ExpectedConstantTerm(field, classes, character, order, weighted, group.Name);
+        BigInteger constantTerm = ExpectedConstantTerm(field, terms, order, weighted, groupName);
         var actualConstant = standardNumerator.Length == 0 ? BigInteger.Zero : standardNumerator[0];
         if (actualConstant != constantTerm)
         {
-            throw Failure(weighted, group.Name, $"the series has constant term {actualConstant}, expected {constantTerm}.");
+            throw Failure(weighted, groupName, $"the series has constant term {actualConstant}, expected {constantTerm}.");
         }
 
-        CheckPoleAtOne(field, classes, character, order, weighted, d, degrees, standardNumerator, group.Name);
+        CheckPoleAtOne(field, terms, order, weighted, d, degrees, standardNumerator, groupName);
         return new MolienSeries(order, d, weighted, constantTerm, reducedNumerator, reducedDenominator, standardNumerator, degrees);
     }
 
-    /// <summary>Computes the exact quotient D(t) / det(I - t g) from the characteristic polynomial of g.</summary>
-    private static void DivideExactly<T>(T[] denominator, IReadOnlyList<T> charPoly, int d, T[] quotient, string groupName, int classIndex)
+    /// <summary>Computes the exact quotient D(t) / det(I - t g) from the coefficients q_0 = 1, q_1, ..., q_d of det(I - t g).</summary>
+    private static void DivideExactly<T>(T[] denominator, IReadOnlyList<T> q, int d, T[] quotient, string groupName, int classIndex)
         where T : struct, IFieldElement<T>
     {
-        // det(I - t g) = sum q_i t^i with q_i = charPoly[d - i], so q_0 = 1 and the power series division needs no inverse.
-        var q = new T[d + 1];
-        for (int i = 0; i <= d; i++)
-        {
-            q[i] = charPoly[d - i];
-        }
-
+        // q_0 = 1, so the power series division needs no inverse.
         int length = quotient.Length;
 
         // Invariant: quotient[0..k-1] are the coefficients of the power series D / q.
@@ -348,9 +448,8 @@ internal static class MolienSeriesComputation
         return indices;
     }
 
-    // The constant term is (1/|G|) sum |C| conj(chi(C)), the multiplicity of the trivial character in chi.
-    private static BigInteger ExpectedConstantTerm<T>(
-        Field<T> field, IReadOnlyList<ConjugacyClass<T>> classes, IReadOnlyList<T>? character, BigInteger order, bool weighted, string groupName)
+    // The constant term is (1/|G|) sum |C| w_C, the multiplicity of the trivial character in chi.
+    private static BigInteger ExpectedConstantTerm<T>(Field<T> field, IReadOnlyList<ClassTerm<T>> terms, BigInteger order, bool weighted, string groupName)
         where T : struct, IFieldElement<T>
     {
         if (!weighted)
@@ -359,9 +458,9 @@ internal static class MolienSeriesComputation
         }
 
         T total = default;
-        for (int c = 0; c < classes.Count; c++)
+        foreach (var term in terms)
         {
-            total += field.FromInteger(classes[c].Size) * field.Conjugate(character![c]);
+            total += field.FromInteger(term.Size) * term.Weight;
         }
 
         if (!RationalCoordinates.TryGetRational(field, total, out var value) || !value.IsInteger
@@ -375,23 +474,18 @@ internal static class MolienSeriesComputation
 
     // lim (1 - t)^d H(t) at t = 1 is conj(chi(1))/|G|, because only the identity has the eigenvalue 1 with multiplicity d.
     private static void CheckPoleAtOne<T>(
-        Field<T> field, IReadOnlyList<ConjugacyClass<T>> classes, IReadOnlyList<T>? character, BigInteger order, bool weighted, int d,
-        int[] degrees, BigInteger[] numerator, string groupName)
+        Field<T> field, IReadOnlyList<ClassTerm<T>> terms, BigInteger order, bool weighted, int d, int[] degrees, BigInteger[] numerator, string groupName)
         where T : struct, IFieldElement<T>
     {
-        BigInteger chiOfIdentity = d;
+        BigInteger chiOfIdentity = BigInteger.One;
         if (weighted)
         {
-            if (!RationalCoordinates.TryGetRational(field, character![classes[0].Index], out var value) || !value.IsInteger || value.Sign <= 0)
+            if (!RationalCoordinates.TryGetRational(field, terms[0].Weight, out var value) || !value.IsInteger || value.Sign <= 0)
             {
-                throw Failure(weighted, groupName, $"chi(identity) = {field.Format(character![0])} is not a positive integer.");
+                throw Failure(weighted, groupName, $"chi(identity) = {field.Format(terms[0].Weight)} is not a positive integer.");
             }
 
             chiOfIdentity = value.Numerator;
-        }
-        else
-        {
-            chiOfIdentity = BigInteger.One;
         }
 
         if (degrees.Length != d)
@@ -419,3 +513,11 @@ internal static class MolienSeriesComputation
             + "so the class function given is not a character (if it is one, this points to a bug in InvTheory).")
         : new InternalErrorException($"Molien series of group '{groupName}': {detail}");
 }
+
+/// <summary>One class term |C| w_C / det(I - t g_C) of the Molien sum.</summary>
+/// <param name="Size">The class size |C|.</param>
+/// <param name="Weight">The weight w_C: 1, or conj(chi(g_C)) for a weighted series.</param>
+/// <param name="Determinant">The coefficients of det(I - t g_C), lowest degree first, the first one 1.</param>
+/// <param name="EigenvalueOrders">For each order m, the number of eigenvalues of g_C that are primitive m-th roots of unity.</param>
+internal sealed record ClassTerm<T>(long Size, T Weight, IReadOnlyList<T> Determinant, IReadOnlyList<(int Order, int Count)> EigenvalueOrders)
+    where T : struct, IFieldElement<T>;

@@ -188,6 +188,44 @@ public sealed class EquivariantSpaceTests
         return data;
     }
 
+    [Theory]
+    [InlineData("V", "V")]
+    [InlineData("V", "Sym2(V)")]
+    [InlineData("Sym2(V)", "Sym2(V)")]
+    [InlineData("V", "det")]
+    public void NonModularPrimeFieldCountsMatchRational(string input, string output)
+    {
+        // Oh has order 48, so GF(7) is non-modular: the reduction mod 7 has the same Brauer characters, and the counts
+        // over GF(7) (each checked against the weighted series of the Brauer lift inside OfDegree) equal those over Q.
+        var definition = GroupCatalogue.Get("Oh");
+        var rational = EquivariantSpace<Rational>.Create(
+            MatrixGroup<Rational>.FromDefinition(definition, RationalField.Instance), RepresentationExpression.Parse(input), RepresentationExpression.Parse(output));
+        var field = PrimeField.Get(7);
+        var modular = EquivariantSpace<ModInt>.Create(
+            MatrixGroup<ModInt>.FromDefinition(definition with { Field = FieldSpec.Parse("GF(7)") }, field),
+            RepresentationExpression.Parse(input),
+            RepresentationExpression.Parse(output));
+
+        Assert.True(modular.IsCountCheckSupported);
+        Assert.Equal(rational.WeightedMolienSeries().Coefficients(8), modular.WeightedMolienSeries().Coefficients(8));
+        for (int degree = 0; degree <= 3; degree++)
+        {
+            Assert.Equal(rational.OfDegree(degree).Count, modular.OfDegree(degree).Count);
+        }
+    }
+
+    [Fact]
+    public void ModularPrimeFieldSkipsTheCountCheck()
+    {
+        // 3 divides |Oh| = 48: the weighted Molien series does not count equivariants, and the basis comes from linear algebra alone.
+        var field = PrimeField.Get(3);
+        var group = MatrixGroup<ModInt>.FromDefinition(GroupCatalogue.Get("Oh") with { Field = FieldSpec.Parse("GF(3)") }, field);
+        var space = EquivariantSpace<ModInt>.Create(group, RepresentationExpression.Standard, RepresentationExpression.Standard);
+        Assert.False(space.IsCountCheckSupported);
+        Assert.Throws<NotSupportedException>(() => space.WeightedMolienSeries());
+        Assert.Single(space.OfDegree(1));
+    }
+
     [Fact]
     public void BasisIsCanonicalAndDeterministic()
     {
