@@ -35,7 +35,7 @@ internal static partial class EquivariantsCommand
         var translations = new Option<bool>("--translations") { Description = "Classical groups: the vector inputs are positions; remove translations by centring them (x_a minus the centroid)." };
         var permutations = new Option<bool>("--permutations") { Description = "Classical groups: also require invariance under permutations of identical inputs (runs such as 4*T1)." };
         var reduced = new Option<bool>("--reduced") { Description = "Classical groups: the reduced O(n d) set of scalars of vectors (inner products with the first d inputs)." };
-        var wordLength = new Option<int>("--word-length") { Description = "Classical groups: longest word in the tensor inputs used in traces and contractions (default 2).", DefaultValueFactory = _ => 2 };
+        var wordLength = new Option<int?>("--word-length") { Description = "Classical groups: longest word in the tensor inputs used in traces and contractions. Default: no limit (words are extended until redundant, so the sets are complete)." };
         var checkDegree = new Option<int>("--check-degree") { Description = "Classical groups: check that the generators span every degree up to this one (default 2).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print the result document (JSON) instead of text." };
         var outputFile = new Option<string?>("--output") { Description = "Also write the result document to this file." };
