@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials.Groebner;
@@ -460,6 +462,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     /// Reduces a row by the pivot rows, sweeping its dense copy from left to right; returns the monic remainder, or
     /// null when it is zero. With <paramref name="keepLead"/> the first entry is kept as it is (tail reduction).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Row? ReduceRow(Row row, Row?[] pivotOfColumn, int columnCount, bool keepLead)
     {
         var dense = _dense;
@@ -509,16 +512,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
                 continue;
             }
 
-            // Subtract v times the monic pivot row: add (p - v) * entry to each accumulator right of c.
-            ulong multiplier = p - v;
-            var pc = pivot.Columns;
-            var pv = pivot.Coefficients;
-            for (int k = 1; k < pc.Length; k++)
-            {
-                ref ulong slot = ref dense[pc[k]];
-                ulong s = slot + multiplier * pv[k];
-                slot = s >= p2 ? s - p2 : s;
-            }
+            SubtractRow(dense, pivot, p - v, p2);
         }
 
         if (_outColumns.Count == 0)
@@ -538,6 +532,26 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         }
 
         return new Row(outColumns, outValues);
+    }
+
+    /// <summary>Adds <paramref name="multiplier"/> times the tail of a pivot row to the accumulators, keeping each below p^2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SubtractRow(ulong[] dense, Row pivot, ulong multiplier, ulong p2)
+    {
+        var columns = pivot.Columns;
+        var coefficients = pivot.Coefficients;
+
+        // Every column index of a row is below the column count, and AssignColumns makes the dense array at least
+        // that long, so the bounds checks can go.
+        ref ulong denseStart = ref MemoryMarshal.GetArrayDataReference(dense);
+        ref int columnStart = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref uint coefficientStart = ref MemoryMarshal.GetArrayDataReference(coefficients);
+        for (int k = 1; k < columns.Length; k++)
+        {
+            ref ulong slot = ref Unsafe.Add(ref denseStart, Unsafe.Add(ref columnStart, k));
+            ulong s = slot + multiplier * Unsafe.Add(ref coefficientStart, k);
+            slot = s >= p2 ? s - p2 : s;
+        }
     }
 
     private int[] MultiplyMonomials(F4Polynomial g, int multiplier)
@@ -663,12 +677,19 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
 
         // Phase 2 (criterion M): drop (g, h) when another new pair's lcm properly divides its lcm.
         var keep = new bool[candidates.Count];
+        var lcmDegrees = new int[candidates.Count];
+        for (int a = 0; a < candidates.Count; a++)
+        {
+            lcmDegrees[a] = _table.Degree(candidates[a].Lcm);
+        }
+
         for (int a = 0; a < candidates.Count; a++)
         {
             keep[a] = true;
             for (int b = 0; b < candidates.Count; b++)
             {
-                if (b != a && candidates[b].Lcm != candidates[a].Lcm && _table.Divides(candidates[b].Lcm, candidates[a].Lcm))
+                // A proper divisor has a smaller degree, because the weights are positive.
+                if (b != a && lcmDegrees[b] < lcmDegrees[a] && _table.Divides(candidates[b].Lcm, candidates[a].Lcm))
                 {
                     keep[a] = false;
                     break;
@@ -713,7 +734,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         // lcm(j, h) differ from lcm(i, j).
         _pairs.RemoveWhere(p =>
             p.J >= 0 && _table.Divides(hLead, p.Lcm)
-            && _table.Lcm(_basis[p.I].Lead, hLead) != p.Lcm && _table.Lcm(_basis[p.J].Lead, hLead) != p.Lcm);
+            && !_table.IsLcm(_basis[p.I].Lead, hLead, p.Lcm) && !_table.IsLcm(_basis[p.J].Lead, hLead, p.Lcm));
 
         // Phase 5: queue the new pairs in a deterministic order, then retire basis elements whose leading
         // monomial is a multiple of lm(h).

@@ -90,6 +90,7 @@ internal sealed class MonomialTable
 
     /// <summary>Returns the index of the product of two indexed monomials.</summary>
     /// <exception cref="OverflowException">An exponent of the product exceeds <see cref="Monomial.MaxExponent"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Multiply(int a, int b)
     {
         int n = _variableCount;
@@ -166,6 +167,24 @@ internal sealed class MonomialTable
         return true;
     }
 
+    /// <summary>Whether <paramref name="lcm"/> is lcm(a, b), without interning lcm(a, b).</summary>
+    public bool IsLcm(int a, int b, int lcm)
+    {
+        int n = _variableCount;
+        var x = _exponents.AsSpan(a * n, n);
+        var y = _exponents.AsSpan(b * n, n);
+        var z = _exponents.AsSpan(lcm * n, n);
+        for (int i = 0; i < n; i++)
+        {
+            if (Math.Max(x[i], y[i]) != z[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a and b have no variable in common.</summary>
     public bool AreCoprime(int a, int b)
     {
@@ -187,6 +206,7 @@ internal sealed class MonomialTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Compare(int a, int b) => a == b ? 0 : _order.Compare(_monomials[a], _monomials[b]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<ushort> e, ulong hash, Monomial known)
     {
         int mask = _slots.Length - 1;
