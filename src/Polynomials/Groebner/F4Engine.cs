@@ -277,6 +277,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Builds and reduces the Macaulay matrix of the selected pairs and generators; returns the new basis elements (monic).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<F4Polynomial> ReduceStep(
         List<Pair> selected, int degree, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {
@@ -389,6 +390,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Appends the monomials of <paramref name="monomials"/>[start..] not seen in this matrix to the worklist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Touch(int[] monomials, int start, List<int> worklist)
     {
         EnsureMonomialCapacity();
@@ -407,6 +409,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     /// Symbolic preprocessing: gives every monomial of the worklist (which grows meanwhile) that is divisible by a
     /// leading monomial of <paramref name="reducers"/> a pivot row, unless it has one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Preprocess(List<int> worklist, List<Row> pivots, List<int> reducers)
     {
         for (int k = 0; k < worklist.Count; k++)
@@ -432,6 +435,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Numbers the monomials of the worklist in decreasing order and rewrites every row in column indices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AssignColumns(List<int> worklist, List<Row> pivots, List<Row> toReduce, out int[] monomialOfColumn)
     {
         monomialOfColumn = [.. worklist];
@@ -554,6 +558,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] MultiplyMonomials(F4Polynomial g, int multiplier)
     {
         var result = new int[g.Length];
@@ -572,6 +577,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Returns the element of <paramref name="candidates"/> with the fewest terms whose leading monomial divides m, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindReducer(int m, List<int> candidates)
     {
         int degree = _table.Degree(m);
@@ -649,6 +655,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Adds a monic polynomial whose leading monomial is not divisible by an active one, and updates the pairs by the Gebauer-Moeller criteria.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(F4Polynomial h)
     {
         int hLead = h.Lead;

@@ -76,6 +76,7 @@ internal sealed class MonomialTable
     public ulong Mask(int index) => _masks[index];
 
     /// <summary>Returns the index of <paramref name="monomial"/>, interning it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(Monomial monomial)
     {
         var e = monomial.Exponents;
@@ -112,6 +113,7 @@ internal sealed class MonomialTable
     }
 
     /// <summary>Returns the index of a / b, where b divides a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Divide(int a, int b)
     {
         int n = _variableCount;
@@ -127,6 +129,7 @@ internal sealed class MonomialTable
     }
 
     /// <summary>Returns the index of lcm(a, b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Lcm(int a, int b)
     {
         int n = _variableCount;
