@@ -22,7 +22,7 @@ internal static partial class EquivariantsCommand
     {
         var group = new Argument<string>("GROUP")
         {
-            Description = "A group file, a catalogue name (Oh, S5, F4, GROUP:EXPR), or a classical group: O(d), SO(d), O(1,d-1), SO+(1,d-1), Lorentz.",
+            Description = "A group file, a catalogue name (Oh, S5, F4, GROUP:EXPR, particles(GROUP, n)), or a classical group: O(d), SO(d), O(1,d-1), SO+(1,d-1), Lorentz.",
         };
         var input = new Option<string[]>("--in")
         {
