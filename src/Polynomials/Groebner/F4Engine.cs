@@ -24,6 +24,12 @@ internal interface IGroebnerEngine<T>
     /// <summary>Queues a generator; it is reduced when its sugar degree comes up.</summary>
     void AddGenerator(Polynomial<T> f);
 
+    /// <summary>
+    /// Adds the elements of a reduced basis known to be a Groebner basis up to degree <paramref name="completeUpToDegree"/>:
+    /// their pairs of sugar at most that degree are known to reduce to zero and are not queued.
+    /// </summary>
+    void Seed(IEnumerable<Polynomial<T>> basis, int completeUpToDegree);
+
     /// <summary>Reduces pairs and generators in order of sugar up to <paramref name="degreeBound"/>; returns true when nothing is left.</summary>
     bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct);
 
@@ -174,6 +180,40 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         var p = new F4Polynomial(monomials, coefficients, sugar);
         _inputs.Add(p);
         _pairs.Add(new Pair(_inputs.Count - 1, -1, p.Lead, sugar, _serial++));
+    }
+
+    /// <inheritdoc />
+    public void Seed(IEnumerable<Polynomial<ModInt>> basis, int completeUpToDegree)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        int first = _basis.Count;
+        foreach (var f in basis)
+        {
+            if (f.IsZero)
+            {
+                continue;
+            }
+
+            var monic = f.Monic();
+            var monomials = new int[monic.TermCount];
+            var coefficients = new uint[monic.TermCount];
+            int sugar = 0;
+            for (int k = 0; k < monomials.Length; k++)
+            {
+                monomials[k] = _table.Intern(monic.MonomialSpan[k]);
+                coefficients[k] = (uint)monic.CoefficientSpan[k].Value;
+                sugar = Math.Max(sugar, _table.Degree(monomials[k]));
+            }
+
+            Insert(new F4Polynomial(monomials, coefficients, sugar));
+            if (IsUnit)
+            {
+                _pairs.Clear();
+                return;
+            }
+        }
+
+        _pairs.RemoveWhere(pair => pair.J >= 0 && pair.I >= first && pair.J >= first && pair.Sugar <= completeUpToDegree);
     }
 
     /// <inheritdoc />
