@@ -15,7 +15,7 @@ namespace InvTheory.Bench.Suites;
 
 /// <summary>
 /// Equivariants: the certified covariant modules V -&gt; V of W(F4) and Oh, the first-fundamental-theorem scalars of
-/// O(3) with 10 vector inputs, and the dimensions of linear equivariant maps between tensor representations, exact
+/// O(3) with 10 vector inputs, complete minimal first-fundamental-theorem sets with tensor inputs under SO(3), and the dimensions of linear equivariant maps between tensor representations, exact
 /// (sparse nullspace over Q) against the dense floating-point SVD of the stacked constraint matrix that EMLP solves.
 /// </summary>
 /// <remarks>
@@ -64,6 +64,28 @@ public sealed class EquivariantsSuite : IBenchmarkSuite
                     var result = FirstFundamentalTheorem.Compute(group, RepresentationText.ParseSummands("10*T1"), RepresentationExpression.Trivial);
                     var report = CertificateVerifierRegistry.CreateDefault().Verify(ClassicalEquivariantDocument.Create(result).ToJsonString());
                     return $"{result.Invariants.Count} invariants, verified {report.AllPassed}";
+                }),
+            BenchmarkCase.Create(
+                "fft-so3-t2-t1",
+                "complete minimal first-fundamental-theorem scalars of SO(3) with a general tensor and a vector, dimension check to degree 3, certificate verified",
+                () => ClassicalGroup.Parse("SO(3)"),
+                group =>
+                {
+                    var options = new FirstFundamentalTheoremOptions { CompletenessDegree = 3 };
+                    var result = FirstFundamentalTheorem.Compute(group, RepresentationText.ParseSummands("T2+T1"), RepresentationExpression.Trivial, options);
+                    var report = CertificateVerifierRegistry.CreateDefault().Verify(ClassicalEquivariantDocument.Create(result).ToJsonString());
+                    return $"{result.Invariants.Count} invariants, complete {result.IsCompleteByConstruction}, verified {report.AllPassed}";
+                }),
+            BenchmarkCase.Create(
+                "fft-so3-2sym2-t2",
+                "complete minimal first-fundamental-theorem generators of SO(3) from two symmetric tensors to T2, dimension check to degree 3, certificate verified",
+                () => ClassicalGroup.Parse("SO(3)"),
+                group =>
+                {
+                    var options = new FirstFundamentalTheoremOptions { CompletenessDegree = 3 };
+                    var result = FirstFundamentalTheorem.Compute(group, RepresentationText.ParseSummands("2*Sym2"), RepresentationText.Parse("T2"), options);
+                    var report = CertificateVerifierRegistry.CreateDefault().Verify(ClassicalEquivariantDocument.Create(result).ToJsonString());
+                    return $"{result.Invariants.Count} invariants, {result.Generators.Count} generators, complete {result.IsCompleteByConstruction}, verified {report.AllPassed}";
                 }),
         };
 

@@ -15,9 +15,9 @@ using InvTheory.Runtime.Models;
 namespace InvTheory.Bench.Suites;
 
 /// <summary>
-/// The runtime against PyTorch on the CPU, in float64 on both sides: the O(3)-invariant features of the springy
-/// pendulum's inputs (q1, q2, p1, p2, g) on a batch of 500, and one training epoch of the pendulum demo's Hamiltonian
-/// network (batch 500, 5 time points, RK4 on the tape through dH/dz, one Adam step).
+/// The runtime against PyTorch on the CPU, in float64 on both sides. One case evaluates the O(3)-invariant features of
+/// the springy pendulum's inputs (q1, q2, p1, p2, g) on a batch of 500. The other runs one training epoch of the
+/// pendulum demo's Hamiltonian network (batch 500, 5 time points, RK4 on the tape through dH/dz, one Adam step).
 /// </summary>
 /// <remarks>
 /// The PyTorch script is written at run time from the same exported data: the feature polynomials as

@@ -4,9 +4,9 @@
 Usage: /usr/bin/python3 docs/scripts/plot_pendulum.py OUT.png RESULT.json [RESULT.json ...]
 
 Each document holds, per model, one error curve per seed (`error_by_step`): at each output time the geometric
-mean over the test starts of the clamped relative error. The plot pools the seeds of all documents and draws, per
-model, the arithmetic mean over the seeds on a logarithmic axis (the same average that the reported mean error
-takes over the seeds), with the range of the seeds shaded. Needs Debian's matplotlib (python3-matplotlib).
+mean over the test starts of the clamped relative error. The plot pools the seeds of all documents. Per model, it
+draws the arithmetic mean over the seeds on a logarithmic axis, the same average that the reported mean error takes
+over the seeds, and shades the range of the seeds. Needs Debian's matplotlib (python3-matplotlib).
 """
 
 import json
@@ -43,11 +43,14 @@ def main(arguments):
         settings = document["settings"]
         seeds.extend(range(settings["first_seed"], settings["first_seed"] + settings["seeds"]))
         for key, _ in MODELS:
-            curves[key].extend(document[key]["error_by_step"])
+            if key in document:
+                curves[key].extend(document[key]["error_by_step"])
 
     figure, axes = plt.subplots(figsize=(7, 4.2), dpi=120)
     for key, label in MODELS:
         runs = curves[key]
+        if not runs:
+            continue
         mean = [sum(run[k] for run in runs) / len(runs) for k in range(len(times))]
         # The first value is the floor 1e-7 at t = 0; it is left out so that the axis shows the rollout itself.
         (line,) = axes.plot(times[1:], mean[1:], label=label, linewidth=1.6)

@@ -52,7 +52,7 @@ public static class CliRunner
         catch (Exception ex) when (IsUserFacing(ex))
         {
             Console.Error.WriteLine($"error: {ex.Message}");
-            return ex is LimitExceededException ? ExitCodes.LimitReached : ExitCodes.Failure;
+            return ex is LimitExceededException or InvTheory.Representations.GroupOrderLimitException ? ExitCodes.LimitReached : ExitCodes.Failure;
         }
     }
 

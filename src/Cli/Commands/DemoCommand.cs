@@ -24,6 +24,8 @@ internal static class DemoCommand
         var firstSeed = new Option<int>("--first-seed") { Description = "The first seed F, so that separate runs can cover disjoint seeds. Default 0.", DefaultValueFactory = _ => 0 };
         var hidden = new Option<string?>("--hidden") { Description = "Comma-separated hidden layer widths of every network. Default 100,100,100,100." };
         var substeps = new Option<int>("--substeps") { Description = $"RK4 steps per 0.2 time units when training through the integrator. Default {defaults.Substeps}.", DefaultValueFactory = _ => defaults.Substeps };
+        var models = new Option<string?>("--models") { Description = "Comma-separated models to train: hnn, node, mlp. Default all three." };
+        var noStandardize = new Option<bool>("--no-standardize") { Description = "Feed the raw features or states to the networks instead of standardizing them with training-set statistics." };
         var json = new Option<bool>("--json") { Description = "Print the result document (JSON) instead of text." };
         var output = new Option<string?>("--out") { Description = "Also write the result document to this file." };
         var force = new Option<bool>("--force") { Description = "Replace the --out file if it exists." };
@@ -34,7 +36,7 @@ internal static class DemoCommand
             + "with a Hamiltonian network on O(3)-invariant features, a neural ODE with an O(3)-equivariant field and a plain MLP "
             + "neural ODE, then report the geometric-mean relative error of 30-time-unit rollouts from the test starts. "
             + "The defaults are the published setting and take hours on two cores; --trajectories 100 --epochs 50 --seeds 1 takes seconds.");
-        foreach (var option in new Option[] { trajectories, epochs, seeds, firstSeed, hidden, substeps, json, output, force, quiet })
+        foreach (var option in new Option[] { trajectories, epochs, seeds, firstSeed, hidden, substeps, models, noStandardize, json, output, force, quiet })
         {
             command.Options.Add(option);
         }
@@ -48,7 +50,9 @@ internal static class DemoCommand
                 Seeds: parseResult.GetValue(seeds),
                 Hidden: hiddenText is null ? null : ParseWidths(hiddenText),
                 Substeps: parseResult.GetValue(substeps),
-                FirstSeed: parseResult.GetValue(firstSeed));
+                FirstSeed: parseResult.GetValue(firstSeed),
+                Models: parseResult.GetValue(models) is string modelText ? ParseModels(modelText) : null,
+                Standardize: !parseResult.GetValue(noStandardize));
             bool printJson = parseResult.GetValue(json);
             IProgress<PendulumProgress>? progress = parseResult.GetValue(quiet) ? null : new ProgressPrinter(settings.Epochs);
             var result = PendulumExperiment.Run(settings, progress);
@@ -75,6 +79,35 @@ internal static class DemoCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static readonly (string Key, PendulumModelKind Kind, string Label)[] ModelNames =
+    [
+        ("hnn", PendulumModelKind.Hamiltonian, "Hamiltonian network on O(3) invariants"),
+        ("node", PendulumModelKind.EquivariantOde, "neural ODE, O(3)-equivariant field    "),
+        ("mlp", PendulumModelKind.Mlp, "neural ODE, plain MLP                 "),
+    ];
+
+    private static PendulumModelKind[] ParseModels(string text)
+    {
+        var kinds = new List<PendulumModelKind>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var match = ModelNames.FirstOrDefault(m => string.Equals(m.Key, part, StringComparison.OrdinalIgnoreCase));
+            if (match.Key is null)
+            {
+                throw new ArgumentException($"--models: '{part}' is not a model. Pass a comma-separated list of hnn, node and mlp.");
+            }
+
+            kinds.Add(match.Kind);
+        }
+
+        if (kinds.Count == 0)
+        {
+            throw new ArgumentException("--models: the list is empty. Pass a comma-separated list of hnn, node and mlp.");
+        }
+
+        return [.. kinds.Distinct()];
     }
 
     private static int[] ParseWidths(string text)
@@ -112,7 +145,7 @@ internal static class DemoCommand
         static JsonNode? Curve(IReadOnlyList<double> values) => new JsonArray([.. values.Select(e => (JsonNode?)e)]);
 
         var s = result.Settings;
-        return new JsonObject
+        var document = new JsonObject
         {
             ["schema"] = "invtheory-result",
             ["version"] = 1,
@@ -131,13 +164,21 @@ internal static class DemoCommand
                 ["time_points"] = s.TimePoints,
                 ["data_rtol"] = s.DataTolerance,
                 ["rollout_rtol"] = s.RolloutTolerance,
+                ["models"] = new JsonArray([.. ModelNames.Where(m => s.ModelKinds.Contains(m.Kind)).Select(m => (JsonNode?)m.Key)]),
+                ["standardize"] = s.Standardize,
             },
             ["times"] = new JsonArray([.. Enumerable.Range(0, s.TimePoints).Select(k => (JsonNode?)Math.Round(k * s.SampleInterval, 12))]),
-            ["hnn_error"] = Score(PendulumModelKind.Hamiltonian),
-            ["node_error"] = Score(PendulumModelKind.EquivariantOde),
-            ["mlp_error"] = Score(PendulumModelKind.Mlp),
-            ["train_seconds"] = Math.Round(result.TotalTrainSeconds, 3),
         };
+        foreach (var (key, kind, _) in ModelNames)
+        {
+            if (result.Scores.ContainsKey(kind))
+            {
+                document[key + "_error"] = Score(kind);
+            }
+        }
+
+        document["train_seconds"] = Math.Round(result.TotalTrainSeconds, 3);
+        return document;
     }
 
     private static void PrintText(PendulumResult result)
@@ -147,14 +188,13 @@ internal static class DemoCommand
             $"springy double pendulum: {s.Trajectories} chunks per split, {s.Epochs} epochs, {s.Seeds} {(s.Seeds == 1 ? "seed" : "seeds")}, "
             + $"hidden {string.Join('x', s.HiddenLayers)}, rollouts over {s.TimePoints} times {s.SampleInterval} apart");
         Console.WriteLine("rollout error (geometric mean of |z_pred - z| / (|z_pred| + |z|)), mean +- std over seeds:");
-        foreach (var (label, kind) in new[]
+        foreach (var (_, kind, label) in ModelNames)
         {
-            ("Hamiltonian network on O(3) invariants", PendulumModelKind.Hamiltonian),
-            ("neural ODE, O(3)-equivariant field    ", PendulumModelKind.EquivariantOde),
-            ("neural ODE, plain MLP                 ", PendulumModelKind.Mlp),
-        })
-        {
-            var score = result.Scores[kind];
+            if (!result.Scores.TryGetValue(kind, out var score))
+            {
+                continue;
+            }
+
             Console.WriteLine(
                 FormattableString.Invariant($"  {label}  {score.Mean:0.00000} +- {score.StandardDeviation:0.00000}  (training {score.TrainSeconds.Sum():0.0} s)"));
         }

@@ -22,20 +22,20 @@ internal static partial class EquivariantsCommand
     {
         var group = new Argument<string>("GROUP")
         {
-            Description = "A group file, a catalogue name (Oh, S5, F4, GROUP:EXPR), or a classical group: O(d), SO(d), O(1,d-1), SO+(1,d-1), Lorentz.",
+            Description = "A group file, a catalogue name (Oh, S5, F4, GROUP:EXPR, particles(GROUP, n)), or a classical group: O(d), SO(d), O(1,d-1), SO+(1,d-1), Lorentz.",
         };
         var input = new Option<string[]>("--in")
         {
             Description = "Input representation (repeatable; the inputs are summed): V, V^*, V+V, V*V, Sym2(V), T0, T1, T2, pseudovector, 2*T1+pseudovector. Default V.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var output = new Option<string?>("--out") { Description = "Output representation, same syntax as --in. Default V (finite groups), T0 (classical groups)." };
+        var output = new Option<string?>("--out") { Description = "Output representation, same syntax as --in (not a file: the result file is --output). Default V (finite groups), T0 (classical groups)." };
         var degree = new Option<string?>("--degree") { Description = "Degree d, or a range a..b, of the equivariants. Default 0..3 for finite groups; for classical groups the default is the first-fundamental-theorem generating set." };
         var module = new Option<bool>("--module") { Description = "Finite groups: module generators of the covariants over the primary invariants (free module, non-modular case)." };
         var translations = new Option<bool>("--translations") { Description = "Classical groups: the vector inputs are positions; remove translations by centring them (x_a minus the centroid)." };
         var permutations = new Option<bool>("--permutations") { Description = "Classical groups: also require invariance under permutations of identical inputs (runs such as 4*T1)." };
         var reduced = new Option<bool>("--reduced") { Description = "Classical groups: the reduced O(n d) set of scalars of vectors (inner products with the first d inputs)." };
-        var wordLength = new Option<int>("--word-length") { Description = "Classical groups: longest word in the tensor inputs used in traces and contractions (default 2).", DefaultValueFactory = _ => 2 };
+        var wordLength = new Option<int?>("--word-length") { Description = "Classical groups: longest word in the tensor inputs used in traces and contractions. Default: no limit (words are extended until redundant, so the sets are complete)." };
         var checkDegree = new Option<int>("--check-degree") { Description = "Classical groups: check that the generators span every degree up to this one (default 2).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print the result document (JSON) instead of text." };
         var outputFile = new Option<string?>("--output") { Description = "Also write the result document to this file." };
@@ -63,6 +63,14 @@ internal static partial class EquivariantsCommand
             string groupText = parseResult.GetValue(group)!;
             var inputTexts = parseResult.GetValue(input) is { Length: > 0 } given ? given : null;
             string? outputText = parseResult.GetValue(output);
+            if (outputText is not null && outputText.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                // Other commands write their result with --out; here --out is the output representation.
+                throw new ArgumentException(
+                    $"--out '{outputText}' looks like a file name, but in this command --out names the output representation (V, T1, Sym2(V), ...). "
+                    + "Write the result document with --output FILE.");
+            }
+
             string? degreeText = parseResult.GetValue(degree);
             bool wantModule = parseResult.GetValue(module);
             if (wantModule && degreeText is not null)

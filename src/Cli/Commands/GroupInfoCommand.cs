@@ -25,7 +25,8 @@ internal static class GroupInfoCommand
     /// <summary>The GROUP argument shared by the group commands.</summary>
     internal static Argument<string> GroupArgument() => new("GROUP")
     {
-        Description = "A group file (JSON, see docs/groups.md) or a catalogue name such as W(F4) or S5; 'invtheory groups' lists the catalogue.",
+        Description = "A group file (JSON, see docs/groups.md), a catalogue name such as W(F4) or S5 ('invtheory groups' lists the catalogue), "
+            + "GROUP:EXPR for a representation built from V such as Oh:Sym2(V), or particles(GROUP, n) for G x S_n acting on n copies of V.",
     };
 
     /// <summary>The --max-order option shared by the group commands.</summary>

@@ -65,6 +65,12 @@ internal static class RingCommand
 
             Console.Write(parseResult.GetValue(json) ? text + Environment.NewLine : run.Summary);
             Console.Error.WriteLine("time: " + string.Join(", ", run.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s")));
+            if (parseResult.GetValue(output) is { } written)
+            {
+                // Standard error, so that --json output on standard output stays one JSON document.
+                Console.Error.WriteLine($"wrote {written}");
+            }
+
             return run.Verified ? ExitCodes.Success : ExitCodes.VerificationFailed;
         }));
         return command;

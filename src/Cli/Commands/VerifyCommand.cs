@@ -22,7 +22,17 @@ internal static class VerifyCommand
                 throw new FileNotFoundException($"Result file '{path}' was not found. Check the path.");
             }
 
-            var report = CertificateVerifierRegistry.CreateDefault().Verify(File.ReadAllText(path));
+            CertificateReport report;
+            try
+            {
+                report = CertificateVerifierRegistry.CreateDefault().Verify(File.ReadAllText(path));
+            }
+            catch (CertificateFormatException ex)
+            {
+                // The library does not know the path; the user needs it when several files are checked in a loop.
+                throw new CertificateFormatException($"{path}: {ex.Message}", ex);
+            }
+
             Console.WriteLine($"{path}: kind {report.Kind}, version {report.Version}");
             return CertificatePrinter.PrintChecks(report, Console.Out);
         }));

@@ -53,7 +53,7 @@ public sealed class CertificateVerifierRegistry
     {
         var (document, kind, version) = ResultEnvelope.Read(json);
         var verifier = Find(kind) ?? throw new CertificateFormatException(
-            $"The result file has kind '{kind}', which this build cannot verify. Known kinds: {string.Join(", ", Kinds)}.");
+            $"The result file has kind '{kind}', which carries no certificate that this build can check. Kinds with a certificate: {string.Join(", ", Kinds)}.");
         if (version > verifier.MaxVersion)
         {
             throw new CertificateFormatException(

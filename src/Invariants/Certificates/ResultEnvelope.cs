@@ -41,8 +41,19 @@ public static class ResultEnvelope
         }
         catch (JsonException ex)
         {
+            // System.Text.Json counts lines and byte positions from 0; editors count from 1.
+            string reason = ex.Message.Split('\n')[0].Trim();
+            int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                reason = reason[..cut].TrimEnd();
+            }
+
+            string where = ex.LineNumber is long line && ex.BytePositionInLine is long column
+                ? $" at line {line + 1}, column {column + 1}"
+                : string.Empty;
             throw new CertificateFormatException(
-                $"The result file is not valid JSON ({ex.Message.Split('\n')[0].Trim()}). Regenerate it with the command that wrote it.", ex);
+                $"The result file is not valid JSON{where}: {reason} Regenerate it with the command that wrote it.", ex);
         }
 
         if (root is not JsonObject document)

@@ -88,6 +88,7 @@ internal sealed class RingCertificateChecker<T>
     private readonly MatrixGroup<T> _group;
     private readonly CancellationToken _ct;
     private readonly List<CertificateCheck> _checks = [];
+    private readonly List<int> _fundamentalFailures = [];
     private PolynomialRing<T> _ring = null!;
     private MolienSeries? _molien;
     private readonly Dictionary<int, int> _fixedSpaceDimensions = [];
@@ -409,11 +410,21 @@ internal sealed class RingCertificateChecker<T>
             }
         }
 
+        // The generation and minimality checks count dimensions of spans of products, which bounds the invariants only
+        // when the factors are invariant; they refuse to pass on a fundamental invariant that failed here.
+        for (int i = 0; i < _fundamental.Count; i++)
+        {
+            if (failures.Exists(f => f.StartsWith($"fundamental {i + 1} ", StringComparison.Ordinal)))
+            {
+                _fundamentalFailures.Add(i + 1);
+            }
+        }
+
         Add(
             "invariance",
             failures.Count == 0,
             failures.Count == 0
-                ? $"all {count} polynomials are homogeneous of their stated degree and satisfy f(g x) = f(x) for the {generators.Count} generators"
+                ? $"all {count} polynomials are homogeneous of their stated degree and satisfy f(g x) = f(x) for {(generators.Count == 1 ? "the generator" : $"the {generators.Count} generators")}"
                 : string.Join("; ", failures.Take(5)) + (failures.Count > 5 ? $"; and {failures.Count - 5} more" : string.Empty));
     }
 
@@ -492,7 +503,30 @@ internal sealed class RingCertificateChecker<T>
                 ? $"{_secondary.Count} = prod d_i / |G| = {product}/{_order} secondary invariants with degree counts {expected} = {series} * prod (1 - t^d_i)"
                 : $"{series} * prod (1 - t^d_i) = {expected} and prod d_i / |G| = {product}/{_order}, but the secondary invariants have degree counts "
                     + SeriesArithmeticText(actual)
+                    + DescribeCountDifferences(counts, actual)
                     + (oneFirst ? string.Empty : "; the first secondary invariant must be a nonzero constant"));
+    }
+
+    /// <summary>Lists the degrees where the stated secondaries differ from the expected counts, for example "degree 3: expected 1, found 0".</summary>
+    private static string DescribeCountDifferences(BigInteger[]? expected, BigInteger[] actual)
+    {
+        if (expected is null)
+        {
+            return string.Empty;
+        }
+
+        var differences = new List<string>();
+        for (int d = 0; d < Math.Max(expected.Length, actual.Length); d++)
+        {
+            var want = d < expected.Length ? expected[d] : BigInteger.Zero;
+            var have = d < actual.Length ? actual[d] : BigInteger.Zero;
+            if (want != have)
+            {
+                differences.Add($"degree {d}: expected {want}, found {have}");
+            }
+        }
+
+        return differences.Count == 0 ? string.Empty : " (" + string.Join("; ", differences) + ")";
     }
 
     private static string SeriesArithmeticText(IReadOnlyList<BigInteger> coefficients) =>
@@ -533,11 +567,20 @@ internal sealed class RingCertificateChecker<T>
             missing.Count == 0,
             missing.Count == 0
                 ? $"all {_irreducible.Count} irreducible secondary invariants occur among the secondary invariants"
-                : $"{missing.Count} irreducible secondary invariants are not among the secondary invariants, the first is {missing[0].Polynomial}");
+                : (missing.Count == 1 ? "1 irreducible secondary invariant is" : $"{missing.Count} irreducible secondary invariants are") + $" not among the secondary invariants, the first is {missing[0].Polynomial}");
     }
 
     private void CheckFundamentals()
     {
+        if (_fundamentalFailures.Count > 0)
+        {
+            string which = string.Join(", ", _fundamentalFailures);
+            string detail = $"not checked: fundamental {which} failed the invariance check, and products of non-invariant polynomials say nothing about the invariants";
+            Add("fundamental invariants generate", false, detail);
+            Add("fundamental invariants are minimal", false, detail);
+            return;
+        }
+
         // Degree by degree, spans[e] is a basis of the degree-e part of the algebra the fundamental invariants generate.
         // The products of fundamental invariants of total degree d whose factors all have degree below d are the
         // products f * b with deg f = e < d and b of degree d - e in that algebra, so f times spans[d - e] spans them.
@@ -574,7 +617,7 @@ internal sealed class RingCertificateChecker<T>
         int beyond = _fundamental.Count(f => f.Degree > top || f.Degree < 1);
         if (beyond > 0)
         {
-            redundancies.Add($"{beyond} fundamental invariants have degree outside 1..{top}, where the primaries and secondaries already generate");
+            redundancies.Add((beyond == 1 ? "1 fundamental invariant has" : $"{beyond} fundamental invariants have") + $" degree outside 1..{top}, where the primaries and secondaries already generate");
         }
 
         Add(

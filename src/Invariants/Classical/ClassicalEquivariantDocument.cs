@@ -149,6 +149,8 @@ public static class ClassicalEquivariantDocument
             ["max_word_length"] = result.Options.MaxWordLength,
             ["completeness_degree"] = result.Options.CompletenessDegree,
         };
+        document["complete_by_construction"] = result.IsCompleteByConstruction;
+        document["longest_word"] = result.LongestWord;
         document["input_dimension"] = result.Ring.VariableCount;
         document["output_dimension"] = result.Output.Dimension(result.Group.Dimension);
         document["variables"] = new JsonArray(result.Ring.Variables.Select(v => (JsonNode?)v).ToArray());

@@ -16,7 +16,7 @@ public static partial class FirstFundamentalTheorem
     private sealed record Candidate(string Name, PolynomialMap<Rational> Map, int Grade, bool IsBracket);
 
     /// <summary>Builds the coordinates, the tensors as matrices of polynomials, and the generators.</summary>
-    private sealed class Builder
+    private sealed partial class Builder
     {
         private readonly ClassicalGroup _group;
         private readonly FirstFundamentalTheoremOptions _options;
@@ -104,10 +104,46 @@ public static partial class FirstFundamentalTheorem
                             }
                         }
 
-                        _tensors.Add((names.Labels[a], general, false));
+                        AddGeneralTensor(names.Labels[a], general);
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Adds a general rank-2 tensor T. For d = 2 and d = 3 it is split into its symmetric part (T + T^T)/2 and its
+        /// antisymmetric part, which is a pseudoscalar (d = 2) or a pseudovector (d = 3): the axial part
+        /// a^k = J^kk eps(e_k, e_i, e_j) T^ij / 2. The representation V (x) V is the sum of Sym^2 V and Lambda^2 V, and
+        /// the Hodge star identifies Lambda^2 V with det (x) Lambda^(d-2) V, so the invariants of T are those of the two
+        /// parts; the parts avoid the words in T and T^T that only outer products of the axial vector reduce.
+        /// Otherwise T enters as the letters T J and T^T J.
+        /// </summary>
+        private void AddGeneralTensor(string label, Polynomial<Rational>[,] general)
+        {
+            if (_d is not (2 or 3))
+            {
+                _tensors.Add((label, general, false));
+                return;
+            }
+
+            var half = Rational.Create(1, 2);
+            var symmetric = new Polynomial<Rational>[_d, _d];
+            for (int i = 0; i < _d; i++)
+            {
+                for (int j = 0; j < _d; j++)
+                {
+                    symmetric[i, j] = (general[i, j] + general[j, i]) * half;
+                }
+            }
+
+            _tensors.Add(($"sym({label})", symmetric, true));
+            if (_d == 2)
+            {
+                _scalars.Add(($"ax({label})", Epsilon([], [general], []) * half));
+                return;
+            }
+
+            _vectors.Add(($"ax({label})", Enumerable.Range(0, _d).Select(k => Epsilon([k], [general], []) * half * _metric[k]).ToArray()));
         }
 
         public PolynomialRing<Rational> Ring { get; }
@@ -122,110 +158,6 @@ public static partial class FirstFundamentalTheorem
 
         /// <summary>Returns the constant map with value 1 in every one of <paramref name="dimension"/> components.</summary>
         public PolynomialMap<Rational> ConstantMap(int dimension) => new(Ring, Enumerable.Repeat(Ring.One, dimension));
-
-        /// <summary>Returns the scalar generators of the identity component with their signs.</summary>
-        public List<Candidate> ScalarCandidates()
-        {
-            var result = new List<Candidate>();
-            void Add(string name, Polynomial<Rational> p, bool bracket = false)
-            {
-                if (!p.IsZero)
-                {
-                    var map = new PolynomialMap<Rational>(Ring, [p]);
-                    result.Add(new Candidate(name, map, Grade(map, scalarLevel: true), bracket));
-                }
-            }
-
-            foreach (var (label, value) in _scalars)
-            {
-                Add(label, value);
-            }
-
-            int pivots = _options.Reduced ? Math.Min(_d, _vectors.Count) : _vectors.Count;
-            for (int a = 0; a < pivots; a++)
-            {
-                for (int b = a; b < _vectors.Count; b++)
-                {
-                    Add($"<{_vectors[a].Label},{_vectors[b].Label}>", Dot(_vectors[a].Coordinates, _vectors[b].Coordinates));
-                }
-            }
-
-            foreach (var (name, word) in Words(1, _options.MaxWordLength))
-            {
-                Add($"tr({name})", Trace(word));
-                foreach (var u in _vectors)
-                {
-                    foreach (var w in _vectors)
-                    {
-                        Add($"<{u.Label},{name} {w.Label}>", Dot(u.Coordinates, Apply(word, w.Coordinates)));
-                    }
-                }
-            }
-
-            var epsilonVectors = EpsilonVectors();
-            if (epsilonVectors.Count >= _d && _d <= MaxBracketDimension)
-            {
-                var subsets = _options.Reduced ? [Enumerable.Range(0, _d).ToArray()] : Subsets(epsilonVectors.Count, _d);
-                foreach (var subset in subsets)
-                {
-                    Add($"det({string.Join(",", subset.Select(i => epsilonVectors[i].Label))})", Determinant(subset.Select(i => epsilonVectors[i].Coordinates).ToArray()), bracket: true);
-                }
-            }
-
-            // Levi-Civita contractions with a tensor slot: eps(e_i, e_j, s_1, ..., s_(d-2)) X^ij for words X = W J^-1.
-            if (_tensors.Count > 0 && _d >= 2 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 2)
-            {
-                foreach (var (name, word) in Words(1, _options.MaxWordLength))
-                {
-                    var raised = RaiseRight(word);
-                    foreach (var subset in Subsets(epsilonVectors.Count, _d - 2))
-                    {
-                        var sum = Ring.Zero;
-                        for (int i = 0; i < _d; i++)
-                        {
-                            for (int j = 0; j < _d; j++)
-                            {
-                                if (i == j || raised[i, j].IsZero)
-                                {
-                                    continue;
-                                }
-
-                                var columns = new List<Polynomial<Rational>[]> { Unit(i), Unit(j) };
-                                columns.AddRange(subset.Select(t => epsilonVectors[t].Coordinates));
-                                sum += Determinant(columns.ToArray()) * raised[i, j];
-                            }
-                        }
-
-                        Add($"eps({string.Join(",", subset.Select(t => epsilonVectors[t].Label).Prepend($"{name} J^-1"))})", sum, bracket: true);
-                    }
-                }
-            }
-
-            return result;
-        }
-
-        /// <summary>
-        /// Returns the vectors that enter Levi-Civita contractions: the vector-like inputs and, with tensor inputs, the
-        /// words applied to them (W u transforms as a vector).
-        /// </summary>
-        private List<(string Label, Polynomial<Rational>[] Coordinates)> EpsilonVectors()
-        {
-            var result = new List<(string, Polynomial<Rational>[])>(_vectors);
-            if (_options.Reduced)
-            {
-                return result;
-            }
-
-            foreach (var (name, word) in Words(1, _options.MaxWordLength))
-            {
-                foreach (var u in _vectors)
-                {
-                    result.Add(($"{name} {u.Label}", Apply(word, u.Coordinates)));
-                }
-            }
-
-            return result;
-        }
 
         /// <summary>Returns the pairs beyond the first d vector-like inputs whose inner product fails the rigidity identity.</summary>
         public IReadOnlyList<string> RigidityFailures()
@@ -303,54 +235,6 @@ public static partial class FirstFundamentalTheorem
             return sum;
         }
 
-        /// <summary>Returns the invariants of the whole group: even generators and minimal zero-sum products of odd ones.</summary>
-        public IReadOnlyList<FundamentalGenerator> Invariants(List<Candidate> scalars)
-        {
-            var result = scalars.Where(c => c.Grade == 0).Select(c => new FundamentalGenerator(c.Name, c.Map)).ToList();
-            var odd = scalars.Where(c => c.Grade != 0).ToList();
-            foreach (var sequence in Sequences(odd, target: 0, minimumSize: 2, maximumSize: ComponentCount + 1))
-            {
-                if (sequence.Count(c => c.IsBracket) >= 2)
-                {
-                    continue;
-                }
-
-                result.Add(Product(sequence, null));
-            }
-
-            return Independent(result);
-        }
-
-        /// <summary>Returns the module generators of a non-scalar output: base equivariants of the identity component times odd invariants, signs matched.</summary>
-        public IReadOnlyList<FundamentalGenerator> ModuleGenerators(List<Candidate> scalars)
-        {
-            var odd = scalars.Where(c => c.Grade != 0).ToList();
-            var result = new List<FundamentalGenerator>();
-            foreach (var (name, map) in BaseOutputs())
-            {
-                if (map.IsZero)
-                {
-                    continue;
-                }
-
-                // Two Levi-Civita factors (brackets, cross products, 2-forms) contract to a determinant of inner products,
-                // so such products are redundant and left out.
-                int grade = Grade(map, scalarLevel: false);
-                bool baseHasEpsilon = name.Contains("cross(", StringComparison.Ordinal) || name.Contains("eps(", StringComparison.Ordinal);
-                foreach (var sequence in Sequences(odd, grade, minimumSize: 0, maximumSize: ComponentCount))
-                {
-                    if (sequence.Count(c => c.IsBracket) + (baseHasEpsilon ? 1 : 0) >= 2)
-                    {
-                        continue;
-                    }
-
-                    result.Add(Product(sequence, new Candidate(name, map, grade, false)));
-                }
-            }
-
-            return Independent(result);
-        }
-
         /// <summary>
         /// Returns orbit sums under the adjacent transpositions of the products (monomials in the invariants) times the
         /// generators up to the given degree.
@@ -409,170 +293,6 @@ public static partial class FirstFundamentalTheorem
             }
 
             return Independent(sums);
-        }
-
-        /// <summary>Returns the equivariants of the identity component that generate the output module (before sign matching).</summary>
-        private IEnumerable<(string Name, PolynomialMap<Rational> Map)> BaseOutputs()
-        {
-            switch (_outputKind)
-            {
-                case ClassicalTensorKind.Pseudoscalar:
-                    yield return ("1", ConstantMap(1));
-                    yield break;
-                case ClassicalTensorKind.Vector:
-                case ClassicalTensorKind.Pseudovector:
-                    foreach (var (name, v) in VectorOutputs())
-                    {
-                        yield return (name, new PolynomialMap<Rational>(Ring, v));
-                    }
-
-                    yield break;
-            }
-
-            var vectors = VectorOutputs().ToList();
-            foreach (var (nameA, a) in vectors)
-            {
-                foreach (var (nameB, b) in vectors)
-                {
-                    var outer = new Polynomial<Rational>[_d, _d];
-                    for (int i = 0; i < _d; i++)
-                    {
-                        for (int j = 0; j < _d; j++)
-                        {
-                            outer[i, j] = a[i] * b[j];
-                        }
-                    }
-
-                    yield return ($"{nameA} ({nameB})^T", TensorMap(outer));
-                }
-            }
-
-            foreach (var (name, word) in Words(0, _options.MaxWordLength))
-            {
-                yield return (word.GetLength(0) == 0 || name.Length == 0 ? "J^-1" : $"{name} J^-1", TensorMap(RaiseRight(word)));
-            }
-
-            var epsilonVectors = EpsilonVectors();
-            if (_d >= 2 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 2)
-            {
-                foreach (var subset in Subsets(epsilonVectors.Count, _d - 2))
-                {
-                    var form = new Polynomial<Rational>[_d, _d];
-                    for (int i = 0; i < _d; i++)
-                    {
-                        for (int j = 0; j < _d; j++)
-                        {
-                            var columns = new List<Polynomial<Rational>[]> { Unit(i), Unit(j) };
-                            columns.AddRange(subset.Select(s => epsilonVectors[s].Coordinates));
-                            form[i, j] = Determinant(columns.ToArray()) * _metric[i] * _metric[j];
-                        }
-                    }
-
-                    yield return ($"eps({string.Join(",", subset.Select(s => epsilonVectors[s].Label))})", TensorMap(form));
-                }
-            }
-        }
-
-        /// <summary>Returns the vector outputs: the vector-like inputs, words applied to them, and generalized cross products.</summary>
-        private IEnumerable<(string Name, Polynomial<Rational>[] Vector)> VectorOutputs()
-        {
-            foreach (var u in _vectors)
-            {
-                yield return (u.Label, u.Coordinates);
-            }
-
-            foreach (var (name, word) in Words(1, _options.MaxWordLength))
-            {
-                foreach (var u in _vectors)
-                {
-                    yield return ($"{name} {u.Label}", Apply(word, u.Coordinates));
-                }
-            }
-
-            var epsilonVectors = EpsilonVectors();
-            if (_d >= 1 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 1)
-            {
-                foreach (var subset in Subsets(epsilonVectors.Count, _d - 1))
-                {
-                    var cross = new Polynomial<Rational>[_d];
-                    for (int k = 0; k < _d; k++)
-                    {
-                        var columns = new List<Polynomial<Rational>[]> { Unit(k) };
-                        columns.AddRange(subset.Select(s => epsilonVectors[s].Coordinates));
-                        cross[k] = Determinant(columns.ToArray()) * _metric[k];
-                    }
-
-                    yield return ($"cross({string.Join(",", subset.Select(s => epsilonVectors[s].Label))})", cross);
-                }
-            }
-
-            // A tensor slot: J^-1 (eps(e_k, e_i, e_j, s_1, ..., s_(d-3)) X^ij)_k for words X = W J^-1.
-            if (_tensors.Count > 0 && _d >= 3 && _d <= MaxBracketDimension && epsilonVectors.Count >= _d - 3)
-            {
-                foreach (var (name, word) in Words(1, _options.MaxWordLength))
-                {
-                    var raised = RaiseRight(word);
-                    foreach (var subset in Subsets(epsilonVectors.Count, _d - 3))
-                    {
-                        var vector = new Polynomial<Rational>[_d];
-                        for (int k = 0; k < _d; k++)
-                        {
-                            var sum = Ring.Zero;
-                            for (int i = 0; i < _d; i++)
-                            {
-                                for (int j = 0; j < _d; j++)
-                                {
-                                    if (i == j || i == k || j == k || raised[i, j].IsZero)
-                                    {
-                                        continue;
-                                    }
-
-                                    var columns = new List<Polynomial<Rational>[]> { Unit(k), Unit(i), Unit(j) };
-                                    columns.AddRange(subset.Select(t => epsilonVectors[t].Coordinates));
-                                    sum += Determinant(columns.ToArray()) * raised[i, j];
-                                }
-                            }
-
-                            vector[k] = sum * _metric[k];
-                        }
-
-                        yield return ($"eps({string.Join(",", subset.Select(t => epsilonVectors[t].Label).Prepend($"{name} J^-1"))})", vector);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Returns the words of the given lengths in the letters T J (and T^T J for general tensors), with names.</summary>
-        private List<(string Name, Polynomial<Rational>[,] Matrix)> Words(int minimumLength, int maximumLength)
-        {
-            var letters = new List<(string, Polynomial<Rational>[,])>();
-            foreach (var (label, matrix, symmetric) in _tensors)
-            {
-                letters.Add((label, LowerRight(matrix)));
-                if (!symmetric)
-                {
-                    letters.Add(($"{label}^T", LowerRight(Transpose(matrix))));
-                }
-            }
-
-            var result = new List<(string, Polynomial<Rational>[,])>();
-            var current = new List<(string, Polynomial<Rational>[,])> { (string.Empty, IdentityMatrix()) };
-            for (int length = 0; length <= maximumLength; length++)
-            {
-                if (length >= minimumLength)
-                {
-                    result.AddRange(current);
-                }
-
-                if (length == maximumLength || letters.Count == 0)
-                {
-                    break;
-                }
-
-                current = current.SelectMany(w => letters.Select(l => ((w.Item1.Length == 0 ? l.Item1 : $"{w.Item1} {l.Item1}"), Multiply(w.Item2, l.Item2)))).ToList();
-            }
-
-            return result;
         }
 
         /// <summary>Returns the sign pattern of a map under the component generators: bit i set when c_i multiplies it by -1.</summary>

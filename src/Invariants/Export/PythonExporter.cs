@@ -241,7 +241,8 @@ internal static class PythonExporter
             RepresentationOperation.TensorPower => $"(\"^\", {Tree(o[0])}, {e.Power})",
             RepresentationOperation.SymmetricPower => $"(\"sym\", {Tree(o[0])}, {e.Power})",
             RepresentationOperation.ExteriorPower => $"(\"alt\", {Tree(o[0])}, {e.Power})",
-            _ => $"(\"dual\", {Tree(o[0])})",
+            RepresentationOperation.Dual => $"(\"dual\", {Tree(o[0])})",
+            _ => throw new NotSupportedException($"The Python export has no numpy construction for the representation operation {e.Operation}."),
         };
     }
 
@@ -529,15 +530,31 @@ internal static class PythonExporter
             return y @ a_out.T
 
 
+        def _as_numpy_function(fn):
+            # A torch.nn.Module gets torch tensors of its parameters' dtype (float64 when it has none) and returns numpy.
+            if not hasattr(fn, "parameters"):
+                return fn
+            import torch
+            parameter = next(iter(fn.parameters()), None)
+            dtype = parameter.dtype if parameter is not None else torch.float64
+
+            def call(x):
+                with torch.no_grad():
+                    return fn(torch.as_tensor(x, dtype=dtype)).detach().cpu().numpy()
+            return call
+
+
         def check_equivariance(fn, trials=100, tol=1e-8, seed=0, batch=4, invariant=False):
             """Test fn(g x) == rho_out(g) fn(x) on random group elements g and random inputs x.
 
             fn maps an array of shape (batch, N_VARS) to an array whose last axis carries the output representation
             (any shape when the output is one-dimensional, as for invariants). With invariant=True the output is
-            treated as trivial, fn(g x) == fn(x), as for invariants() next to an equivariant basis. The error of a trial is
+            treated as trivial, fn(g x) == fn(x), as for invariants() next to an equivariant basis. fn may also be a
+            torch.nn.Module; it then receives tensors of its parameters' dtype. The error of a trial is
             max |fn(g x) - rho_out(g) fn(x)| / max(1, max |rho_out(g) fn(x)|). Returns an EquivarianceReport that is
             true when every trial's error is at most tol.
             """
+            fn = _as_numpy_function(fn)
             rng = np.random.default_rng(seed)
             worst = (-1.0, -1, None, None)
             for trial in range(trials):

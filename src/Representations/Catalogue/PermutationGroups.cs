@@ -159,13 +159,19 @@ internal static class PermutationGroups
         return generators;
     }
 
+    /// <summary>The cycle (first first+1 ... last) in cycle notation, written out when it has at most four points.</summary>
+    private static string CycleText(int first, int last) =>
+        last - first < 4
+            ? "(" + string.Join(' ', Enumerable.Range(first, last - first + 1)) + ")"
+            : $"({first} {first + 1} ... {last})";
+
     private static CatalogueEntry PermutationEntry(int n, bool alternating)
     {
         string letter = alternating ? "A" : "S";
         string longName = alternating ? "Alt" : "Sym";
         string generatorsText = alternating
-            ? "(1 2 3) and " + (n % 2 == 1 ? $"(1 2 ... {n})" : $"(2 3 ... {n})")
-            : $"(1 2) and (1 2 ... {n})";
+            ? "(1 2 3) and " + (n % 2 == 1 ? CycleText(1, n) : CycleText(2, n))
+            : $"(1 2) and {CycleText(1, n)}";
         return new CatalogueEntry(
             $"{letter}{n}",
             [$"{longName}({n})", $"{longName}{n}", $"{(alternating ? "Alternating" : "Symmetric")}({n})", $"{letter}_{n}"],

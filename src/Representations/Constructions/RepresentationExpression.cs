@@ -114,14 +114,32 @@ public sealed class RepresentationExpression : IEquatable<RepresentationExpressi
     }
 
     /// <summary>
-    /// Splits <c>GROUP:EXPRESSION</c> at the last colon, as in <c>Oh:Sym2(V)</c>. Returns the group part and the
+    /// Splits <c>GROUP:EXPRESSION</c> at the last colon outside parentheses, as in <c>Oh:Sym2(V)</c>. Returns the group part and the
     /// parsed expression, or null when the text has no colon (the group acting on V itself).
     /// </summary>
     /// <exception cref="FormatException">The part after the colon is not an expression.</exception>
     public static (string Group, RepresentationExpression? Expression) SplitGroupSpecification(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int colon = text.LastIndexOf(':');
+        // The last colon outside parentheses, so that particles(Oh:V, 3):Sym2(V) splits after the closing parenthesis.
+        int colon = -1;
+        int depth = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case ':' when depth == 0:
+                    colon = i;
+                    break;
+            }
+        }
+
         if (colon < 0)
         {
             return (text.Trim(), null);

@@ -31,6 +31,11 @@ public enum PendulumModelKind
 /// <param name="DataTolerance">Relative tolerance of Dormand-Prince for the true dynamics (absolute: 1e-3 times it).</param>
 /// <param name="RolloutTolerance">Relative tolerance of Dormand-Prince for rollouts of the learned dynamics.</param>
 /// <param name="FirstSeed">The first seed, so that separate runs can cover disjoint seeds.</param>
+/// <param name="Models">The models to train and score, or null for all three.</param>
+/// <param name="Standardize">
+/// Whether each network standardizes its inputs with the training-set mean and standard deviation; when false the networks
+/// see the raw features or states.
+/// </param>
 public sealed record PendulumSettings(
     int Trajectories = 500,
     int Epochs = 2000,
@@ -43,8 +48,14 @@ public sealed record PendulumSettings(
     int TimePoints = 150,
     double DataTolerance = 1e-7,
     double RolloutTolerance = 1e-6,
-    int FirstSeed = 0)
+    int FirstSeed = 0,
+    IReadOnlyList<PendulumModelKind>? Models = null,
+    bool Standardize = true)
 {
+    /// <summary>The models in effect, in the order of <see cref="PendulumModelKind"/>: all three unless set.</summary>
+    public IReadOnlyList<PendulumModelKind> ModelKinds =>
+        Models is null ? Enum.GetValues<PendulumModelKind>() : [.. Enum.GetValues<PendulumModelKind>().Where(Models.Contains)];
+
     /// <summary>The hidden widths in effect: four layers of 100 unless set.</summary>
     public IReadOnlyList<int> HiddenLayers => Hidden ?? [100, 100, 100, 100];
 
@@ -54,6 +65,11 @@ public sealed record PendulumSettings(
     /// <exception cref="ArgumentException">A count is not positive or a chunk is longer than a trajectory.</exception>
     internal void Validate()
     {
+        if (Models is not null && (Models.Count == 0 || Models.Any(m => !Enum.IsDefined(m))))
+        {
+            throw new ArgumentException($"Pendulum settings are invalid: the model list [{string.Join(", ", Models)}] is empty or names an unknown model. Pass at least one of {string.Join(", ", Enum.GetValues<PendulumModelKind>())}.");
+        }
+
         if (Trajectories < 1 || Epochs < 0 || Seeds < 1 || FirstSeed < 0 || BatchSize < 1 || Substeps < 1 || ChunkLength < 2 || TimePoints < ChunkLength)
         {
             throw new ArgumentException(
@@ -110,7 +126,7 @@ public sealed record PendulumModelScore(
 /// </param>
 public sealed record PendulumRolloutScore(double Error, IReadOnlyList<double> ErrorByStep);
 
-/// <summary>The result of a pendulum run.</summary>
+/// <summary>The result of a pendulum run: a score for each model of the settings.</summary>
 public sealed record PendulumResult(
     PendulumSettings Settings, IReadOnlyDictionary<PendulumModelKind, PendulumModelScore> Scores, double TotalTrainSeconds);
 
@@ -139,7 +155,7 @@ public static class PendulumExperiment
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var kinds = Enum.GetValues<PendulumModelKind>();
+        var kinds = settings.ModelKinds;
         var errors = kinds.ToDictionary(k => k, _ => new List<double>());
         var seconds = kinds.ToDictionary(k => k, _ => new List<double>());
         var validation = kinds.ToDictionary(k => k, _ => new List<double>());
@@ -156,7 +172,11 @@ public static class PendulumExperiment
                 // Phase 3: training.
                 var model = CreateModel(kind, settings, new DeterministicRandom(1000 + (ulong)seed));
                 var clock = Stopwatch.StartNew();
-                StandardizeInputs(model, data.Training);
+                if (settings.Standardize)
+                {
+                    StandardizeInputs(model, data.Training);
+                }
+
                 Train(model, data, settings, (ulong)seed, kind, seed, progress, ct);
                 double elapsed = clock.Elapsed.TotalSeconds;
                 total += elapsed;
@@ -297,7 +317,7 @@ public static class PendulumExperiment
             return new PendulumRolloutScore(1.0, [.. Enumerable.Repeat(1.0, times.Length)]);
         }
 
-        // The output holds the states of all starts at the first time, then at the second, and so on.
+        // The output contains the states of all starts at the first time, then at the second, and so on.
         var byStep = new double[times.Length];
         double logSum = 0;
         for (int step = 0; step < times.Length; step++)

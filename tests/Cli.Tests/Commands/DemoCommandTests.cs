@@ -37,4 +37,26 @@ public sealed class DemoCommandTests
             }
         }
     }
+
+    [Fact]
+    public void PendulumRunsSelectedModels()
+    {
+        var result = InvTheoryProcess.Run(
+            null, "demo", "pendulum", "--trajectories", "8", "--epochs", "1", "--seeds", "1", "--hidden", "8", "--models", "hnn,mlp", "--no-standardize", "--json", "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.StandardOutput)!;
+        Assert.NotNull(document["hnn_error"]);
+        Assert.Null(document["node_error"]);
+        Assert.NotNull(document["mlp_error"]);
+        Assert.False(document["settings"]!["standardize"]!.GetValue<bool>());
+        Assert.Equal("[\"hnn\",\"mlp\"]", document["settings"]!["models"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void PendulumRejectsUnknownModel()
+    {
+        var result = InvTheoryProcess.Run(null, "demo", "pendulum", "--models", "hnn,lnn", "--quiet");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--models: 'lnn' is not a model", result.StandardError + result.StandardOutput);
+    }
 }

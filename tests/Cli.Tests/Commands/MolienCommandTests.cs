@@ -68,6 +68,28 @@ public sealed class MolienCommandTests
     }
 
     [Fact]
+    public void ParticlesSyntax()
+    {
+        // Oh x S3 on three copies of R^3 has order 48 * 3! = 288. Degree 2: sum |x_i|^2 and sum over i < j of x_i.x_j.
+        var result = InvTheoryProcess.Run(null, "molien", "particles(Oh, 3)", "--degree", "2");
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("group: particles(Oh, 3), order 288, dimension 9", result.StandardOutput);
+        Assert.Contains("invariants in degrees 0..2: 1, 0, 2", result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData(1, "at least 1; got 0", "particles(Oh, 0)")]
+    [InlineData(4, "--max-order", "particles(Oh, 13)")]
+    [InlineData(4, "--max-order", "particles(Oh, 4)", "--max-order", "1000")]
+    public void ParticlesErrors(int exitCode, string expected, params string[] arguments)
+    {
+        var result = InvTheoryProcess.Run(null, ["molien", .. arguments]);
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(expected, result.StandardError);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void LimitExitsWithTheLimitCode()
     {
         var result = InvTheoryProcess.Run(null, "molien", "S6", "--max-order", "100");

@@ -42,7 +42,8 @@ public sealed class VerifyCommandTests
     }
 
     [Theory]
-    [InlineData("{ not json", "not valid JSON")]
+    [InlineData("{ not json", "not valid JSON at line 1, column 3")]
+    [InlineData("{\"kind\":\"ring\",\n", "bad.json: The result file is not valid JSON at line 2")]
     [InlineData("[1,2]", "JSON object")]
     [InlineData("{\"schema\":\"other\",\"version\":1,\"kind\":\"snf\"}", "schema 'other'")]
     [InlineData("{\"schema\":\"invtheory-result\",\"version\":1,\"kind\":\"teapot\"}", "kind 'teapot'")]

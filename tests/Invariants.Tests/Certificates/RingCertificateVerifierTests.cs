@@ -43,6 +43,25 @@ public sealed class RingCertificateVerifierTests
         var degrees = checks.Single(c => c.Name == "secondary degrees");
         Assert.False(degrees.Passed);
         Assert.Contains("Molien", degrees.Detail);
+
+        // The message names the degree that lost its secondary invariant.
+        Assert.Contains("expected 1, found 0", degrees.Detail);
+    }
+
+    [Fact]
+    public void NonInvariantFundamentalDoesNotPassGeneration()
+    {
+        // The degree-4 invariants of the rotation group of the tetrahedron are spanned by (x1^2+x2^2+x3^2)^2 and
+        // x1^4+x2^4+x3^4. Replacing the quartic fundamental invariant by x1^4+x2^4+2*x3^4 keeps the rank of the degree-4
+        // products at 2, but the products no longer span the invariants, so generation must not pass.
+        var document = Document("tetrahedral_rot");
+        var quartic = document["fundamental"]!.AsArray().Select(n => n!.AsObject()).Single(o => (int)o["degree"]! == 4);
+        quartic["polynomial"] = "x1^4+x2^4+2*x3^4";
+        var checks = Verify(document);
+        Assert.False(checks.Single(c => c.Name == "invariance").Passed);
+        var generate = checks.Single(c => c.Name == "fundamental invariants generate");
+        Assert.False(generate.Passed);
+        Assert.Contains("invariance", generate.Detail);
     }
 
     [Fact]

@@ -28,6 +28,36 @@ public sealed class CovariantModuleTests
         Assert.Equal([1, 3, 5], module.Generators.Select(g => g.Degree));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void NonModularPrimeFieldCovariantsAreGeneratedInTheExponents(int p)
+    {
+        // Oh = W(B3) reduced mod p for p not dividing 48: the Brauer lift gives the same weighted Molien series as over Q,
+        // and the covariants V -> V are free with generators in the exponents 1, 3, 5 [Sol63]. The document verifies.
+        var field = PrimeField.Get((ulong)p);
+        var definition = GroupCatalogue.Get("Oh") with { Field = FieldSpec.Parse($"GF({p})") };
+        var group = MatrixGroup<ModInt>.FromDefinition(definition, field);
+        var space = EquivariantSpace<ModInt>.Create(group, RepresentationExpression.Standard, RepresentationExpression.Standard);
+        var module = CovariantModule<ModInt>.Compute(space, new InvariantRing<ModInt>(group).PrimaryInvariants());
+        Assert.Equal([1, 3, 5], module.Generators.Select(g => g.Degree));
+        Assert.All(module.Generators, g => Assert.Empty(space.ViolatedConstraints(g)));
+        var document = EquivariantDocument.Create(space, [0, 1, 2, 3, 4, 5], module);
+        Assert.True(CertificateVerifierRegistry.CreateDefault().Verify(document.ToJsonString()).AllPassed);
+    }
+
+    [Fact]
+    public void ModularPrimeFieldHasNoCovariantModule()
+    {
+        // 3 divides |Oh| = 48: the covariants need not be free over the primaries, and the weighted Molien series does not count them.
+        var field = PrimeField.Get(3);
+        var group = MatrixGroup<ModInt>.FromDefinition(GroupCatalogue.Get("Oh") with { Field = FieldSpec.Parse("GF(3)") }, field);
+        var space = EquivariantSpace<ModInt>.Create(group, RepresentationExpression.Standard, RepresentationExpression.Standard);
+        var x = Enumerable.Range(0, 3).Select(space.Ring.Variable).ToList();
+        var powerSums = new[] { 2, 4, 6 }.Select(k => x.Aggregate(space.Ring.Zero, (sum, xi) => sum + xi.Power(k))).ToList();
+        Assert.Throws<NotSupportedException>(() => CovariantModule<ModInt>.Compute(space, powerSums));
+    }
+
     [Fact]
     public void GeneratorCountEqualsRankTimesDegreeProductOverOrder()
     {

@@ -74,6 +74,12 @@ public sealed class NumericEquivarianceProperties
         ("O(3)", "Sym2+T1", "T1"),
         ("O(1,3)", "2*T1+pseudovector", "T0"),
         ("O(3)", "2*T1", "T2"),
+
+        // Levi-Civita contractions with tensor pieces and words on one side of a 2-form, and the axial part of T2.
+        ("SO(3)", "Sym2+T1", "T2"),
+        ("SO(3)", "T2+T1", "T1"),
+        ("O(3)", "T2", "pseudovector"),
+        ("SO(2)", "T2+T1", "T1"),
     ];
 
     private static readonly Lazy<IReadOnlyList<FirstFundamentalTheoremResult>> Fundamental = new(() =>
@@ -96,7 +102,16 @@ public sealed class NumericEquivarianceProperties
             var rhoW = RealRepresentation.Evaluate(result.Output, g);
             var x = Enumerable.Range(0, result.Ring.VariableCount).Select(_ => sampler.NextGaussian()).ToArray();
             var gx = rhoU.Multiply(x);
-            foreach (var f in result.Generators.Concat(result.Invariants.Where(_ => result.IsScalarOutput)))
+            foreach (var f in result.Invariants)
+            {
+                double value = Evaluate(f.Map, x)[0];
+                if (Math.Abs(Evaluate(f.Map, gx)[0] - value) > 1e-9 * (1 + Math.Abs(value)))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var f in result.Generators)
             {
                 var left = Evaluate(f.Map, gx);
                 var right = rhoW.Multiply(Evaluate(f.Map, x));

@@ -99,4 +99,15 @@ public sealed class ExportReaderTests
         Assert.True(symmetry.IsClosure);
         Assert.Equal(48, symmetry.Elements.Count);
     }
+
+    [Fact]
+    public void PrimeFieldExportsOnlyAsText()
+    {
+        // The swap of two coordinates over GF(3): non-modular (order 2), but GF(3) has no real numbers.
+        string json = ExportSamples.Json("ring-swap-GF3");
+        var error = Assert.Throws<ExportException>(() => ResultExporter.Export(json, ExportFormat.Onnx));
+        Assert.Contains("GF(3)", error.Message);
+        Assert.Contains("characteristic 3", error.Message);
+        Assert.Contains("\\begin{align*}", Encoding.UTF8.GetString(ResultExporter.Export(json, ExportFormat.Latex)));
+    }
 }

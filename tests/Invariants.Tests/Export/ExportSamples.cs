@@ -20,8 +20,12 @@ namespace InvTheory.Invariants.Tests.Export;
 /// </summary>
 internal static class ExportSamples
 {
-    /// <summary>The names of the samples: ring of Oh, Oh equivariants V -&gt; V in degree 3, O(3) generators for 2 vectors, O(1,3) equivariants in degree 3, pipe-flow Buckingham Pi.</summary>
-    public static readonly string[] Names = ["ring-Oh", "equivariants-Oh", "fft-O3", "degree-Lorentz", "pi-pipe"];
+    /// <summary>
+    /// The names of the samples every format is tested on: the rings of Oh and of the reflection group W(A3) in its root
+    /// basis (not orthogonal), Oh equivariants V -&gt; V in degree 3, O(3) generators for 2 vectors, O(1,3) equivariants
+    /// in degree 3, and the pipe-flow Buckingham-Pi groups.
+    /// </summary>
+    public static readonly string[] Names = ["ring-Oh", "ring-WA3", "equivariants-Oh", "fft-O3", "degree-Lorentz", "pi-pipe"];
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> Cache = new();
 
@@ -137,11 +141,13 @@ internal static class ExportSamples
 
     private static string Compute(string name) => name switch
     {
-        "ring-Oh" => Ring("Oh"),
-        "ring-C3-complex" => Ring(WriteGroup("""{"name": "C3c", "field": "Q(zeta_3)", "dimension": 1, "generators": [[["z"]]]}""")),
+        "ring-Oh" => Ring(GroupResolver.Resolve("Oh")),
+        "ring-C3-complex" => Ring(GroupFile.Parse("""{"name": "C3c", "field": "Q(zeta_3)", "dimension": 1, "generators": [[["z"]]]}""")),
         "equivariants-Oh" => FiniteEquivariants("Oh", "V", "V", 3),
         "equivariants-S7" => FiniteEquivariants("S7", "V", "V", 2),
-        "ring-C5" => Ring("C5"),
+        "ring-C5" => Ring(GroupResolver.Resolve("C5")),
+        "ring-WA3" => Ring(GroupResolver.Resolve("W(A3)")),
+        "ring-swap-GF3" => Ring(GroupFile.Parse("""{"name": "swap", "field": "GF(3)", "dimension": 2, "generators": [[["0", "1"], ["1", "0"]]]}""")),
         "fft-O3" => ClassicalEquivariantDocument.Create(FirstFundamentalTheorem.Compute(
             ClassicalGroup.Orthogonal(3), [RepresentationExpression.Standard, RepresentationExpression.Standard], RepresentationExpression.Standard,
             new FirstFundamentalTheoremOptions())).ToJsonString(),
@@ -151,16 +157,9 @@ internal static class ExportSamples
         _ => throw new ArgumentException($"Unknown export sample '{name}'.", nameof(name)),
     };
 
-    private static string WriteGroup(string json)
+    private static string Ring(GroupDefinition group)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"invtheory-export-group-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static string Ring(string group)
-    {
-        var summary = RingRunner.Run(GroupResolver.Resolve(group));
+        var summary = RingRunner.Run(group);
         Assert.True(summary.Verified, summary.FailedChecks);
         return RingDocuments.WithCertificate(summary.Document, summary.Checks).ToJsonString();
     }

@@ -195,4 +195,34 @@ public sealed class PythonExporterTests
         Assert.True(output["good"]!.GetValue<bool>());
         Assert.False(output["bad"]!.GetValue<bool>());
     }
+
+    [TorchTheory]
+    [InlineData("ring-Oh")]
+    [InlineData("pi-pipe")]
+    public void TorchModelOnFeaturesPassesCheck(string sample)
+    {
+        int n = ExportSamples.Read(sample).Variables.Count;
+        var output = PythonRunner.Run(Module(sample), $$"""
+            import torch
+            torch.manual_seed(0)
+            width = exported.N_FEATURES
+            model = torch.nn.Sequential(exported.Features(), torch.nn.Linear(width, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1)).double()
+
+            class Leaky(torch.nn.Module):
+                # Adds a linear term in the raw inputs, which no feature map would allow.
+                def __init__(self):
+                    super().__init__()
+                    self.inner = model
+                    self.raw = torch.nn.Linear({{n}}, 1).double()
+
+                def forward(self, x):
+                    return self.inner(x) + 0.1 * self.raw(x)
+
+            good = exported.check_equivariance(model, tol=1e-7)
+            bad = exported.check_equivariance(Leaky(), tol=1e-7)
+            print(json.dumps({"good": good.passed, "error": good.max_error, "bad": bad.passed}))
+            """);
+        Assert.True(output["good"]!.GetValue<bool>(), $"the model on the features failed with error {output["error"]}");
+        Assert.False(output["bad"]!.GetValue<bool>());
+    }
 }

@@ -80,6 +80,36 @@ public sealed class PendulumExperimentTests
     }
 
     [Fact]
+    public void ModelSubsetMatchesFullRun()
+    {
+        // Each model's initial weights depend only on the seed, so training one model alone gives the same score.
+        var full = PendulumExperiment.Run(Tiny);
+        var alone = PendulumExperiment.Run(Tiny with { Models = [PendulumModelKind.Hamiltonian] });
+        Assert.Equal([PendulumModelKind.Hamiltonian], alone.Scores.Keys);
+        Assert.Equal(full.Scores[PendulumModelKind.Hamiltonian].Errors, alone.Scores[PendulumModelKind.Hamiltonian].Errors);
+    }
+
+    [Fact]
+    public void RunWithoutStandardizationTrainsOnRawInputs()
+    {
+        // The same steps by hand, without StandardizeInputs: the validation loss must agree exactly.
+        var settings = Tiny with { Models = [PendulumModelKind.Mlp], Standardize = false };
+        var result = PendulumExperiment.Run(settings);
+        var data = PendulumData.Generate(settings, 0);
+        var model = PendulumExperiment.CreateModel(PendulumModelKind.Mlp, settings, new DeterministicRandom(1000));
+        PendulumExperiment.Train(model, data, settings, 0);
+        Assert.Equal(PendulumExperiment.ChunkLoss(model, data.Validation, settings), result.Scores[PendulumModelKind.Mlp].ValidationLoss[0]);
+        Assert.NotEqual(PendulumExperiment.Run(settings with { Standardize = true }).Scores[PendulumModelKind.Mlp].ValidationLoss[0], result.Scores[PendulumModelKind.Mlp].ValidationLoss[0]);
+    }
+
+    [Fact]
+    public void EmptyModelListIsRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PendulumExperiment.Run(Tiny with { Models = [] }));
+        Assert.Contains("model list", error.Message);
+    }
+
+    [Fact]
     public void ErrorCurveAveragesToOverallError()
     {
         var data = PendulumData.Generate(Tiny, 5);
@@ -101,7 +131,7 @@ public sealed class PendulumExperimentTests
     }
 
     [Fact]
-    public void ErrorCurveOfOneStartIsItsRelativeError()
+    public void SingleStartCurveIsRelativeError()
     {
         // With a single test start, the value at each time is that start's relative error |z_pred - z| / (|z_pred| + |z|),
         // recomputed here from independent rollouts of both fields.
