@@ -208,6 +208,15 @@ internal sealed class GroupElements<T, W> : GroupElements<T>
         _lastGenerator = record ? [0] : null;
         var current = new W[d * d];
         var product = new W[d * d];
+
+        // For an involution s_j, an element first reached as p s_j has (p s_j) s_j = p, with no product to compute.
+        var isInvolution = new bool[k];
+        for (int j = 0; j < k; j++)
+        {
+            MultiplyInto(_generators[j], _generators[j], product, d);
+            isInvolution[j] = product.AsSpan().SequenceEqual(identity);
+        }
+
         for (int next = 0; next < _store.Count; next++)
         {
             if ((next & (ProgressInterval - 1)) == 0)
@@ -221,9 +230,16 @@ internal sealed class GroupElements<T, W> : GroupElements<T>
                 (_rightTable, _parent, _lastGenerator) = (null, null, null);
             }
 
+            int knownGenerator = next > 0 && _parent is not null && isInvolution[_lastGenerator![next]] ? _lastGenerator[next] : -1;
             _store.Decode(next, current);
             for (int j = 0; j < k; j++)
             {
+                if (j == knownGenerator)
+                {
+                    _rightTable!.Add(_parent![next]);
+                    continue;
+                }
+
                 MultiplyInto(current, _generators[j], product, d);
                 int number = _store.Add(product, out bool added);
                 if (added && _store.Count > limit)
