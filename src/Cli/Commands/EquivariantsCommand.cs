@@ -29,7 +29,7 @@ internal static partial class EquivariantsCommand
             Description = "Input representation (repeatable; the inputs are summed): V, V^*, V+V, V*V, Sym2(V), T0, T1, T2, pseudovector, 2*T1+pseudovector. Default V.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var output = new Option<string?>("--out") { Description = "Output representation, same syntax as --in. Default V (finite groups), T0 (classical groups)." };
+        var output = new Option<string?>("--out") { Description = "Output representation, same syntax as --in (not a file: the result file is --output). Default V (finite groups), T0 (classical groups)." };
         var degree = new Option<string?>("--degree") { Description = "Degree d, or a range a..b, of the equivariants. Default 0..3 for finite groups; for classical groups the default is the first-fundamental-theorem generating set." };
         var module = new Option<bool>("--module") { Description = "Finite groups: module generators of the covariants over the primary invariants (free module, non-modular case)." };
         var translations = new Option<bool>("--translations") { Description = "Classical groups: the vector inputs are positions; remove translations by centring them (x_a minus the centroid)." };
@@ -63,6 +63,14 @@ internal static partial class EquivariantsCommand
             string groupText = parseResult.GetValue(group)!;
             var inputTexts = parseResult.GetValue(input) is { Length: > 0 } given ? given : null;
             string? outputText = parseResult.GetValue(output);
+            if (outputText is not null && outputText.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                // Other commands write their result with --out; here --out is the output representation.
+                throw new ArgumentException(
+                    $"--out '{outputText}' looks like a file name, but in this command --out names the output representation (V, T1, Sym2(V), ...). "
+                    + "Write the result document with --output FILE.");
+            }
+
             string? degreeText = parseResult.GetValue(degree);
             bool wantModule = parseResult.GetValue(module);
             if (wantModule && degreeText is not null)

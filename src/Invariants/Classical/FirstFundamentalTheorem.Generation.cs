@@ -45,7 +45,7 @@ public static partial class FirstFundamentalTheorem
         /// </summary>
         private void Generate(CancellationToken ct)
         {
-            var algebra = new GradedAlgebraSpan(Ring);
+            var algebra = new GradedAlgebraSpan(Ring, MaxSpanWork);
             var scalars = new List<Candidate>();
             void AddScalar(string name, Polynomial<Rational> p, bool bracket)
             {
@@ -87,7 +87,6 @@ public static partial class FirstFundamentalTheorem
             {
                 ct.ThrowIfCancellationRequested();
                 bool wordsAllowed = degree <= cap && letters.Count > 0;
-                EnsureFeasible(degree, wordsAllowed ? _d * _d : _d);
                 if (wordsAllowed)
                 {
                     foreach (var (name, u) in lastWords)
@@ -170,7 +169,6 @@ public static partial class FirstFundamentalTheorem
             foreach (var (name, pieces) in EpsilonPieces(_d).OrderBy(p => p.Pieces.Degree))
             {
                 ct.ThrowIfCancellationRequested();
-                EnsureFeasible(pieces.Degree, 1);
                 var p = Epsilon([], pieces.Pairs, pieces.Vectors);
                 var map = new PolynomialMap<Rational>(Ring, [p]);
                 if (odd.TryAdd(map))
@@ -180,39 +178,6 @@ public static partial class FirstFundamentalTheorem
             }
 
             _identityScalars = scalars;
-        }
-
-        /// <summary>
-        /// Throws when the span tests of the given degree would need more than <see cref="MaxSpanCoefficients"/>
-        /// coefficients (monomials of that degree times components): the exact construction would not finish in
-        /// reasonable time and memory.
-        /// </summary>
-        private void EnsureFeasible(int degree, int components)
-        {
-            var monomials = BinomialCoefficient(Ring.VariableCount + degree - 1, degree);
-            if (monomials * components <= MaxSpanCoefficients)
-            {
-                return;
-            }
-
-            throw new InvariantTheoryException(
-                $"The complete generating set needs span tests in degree {degree} of {Ring.VariableCount} variables ({monomials * components} coefficients, limit {MaxSpanCoefficients}). "
-                + $"Set a word length (--word-length {Math.Max(1, Math.Min(degree - 1, 3))}) for a partial set; its degrees up to the check degree are still verified.");
-        }
-
-        private static long BinomialCoefficient(int n, int k)
-        {
-            long result = 1;
-            for (int i = 1; i <= k; i++)
-            {
-                result = result * (n - k + i) / i;
-                if (result > long.MaxValue / (n + 1))
-                {
-                    return long.MaxValue / (n + 1);
-                }
-            }
-
-            return result;
         }
 
         /// <summary>The reduced variant: inner products with the first d vector-like inputs and the bracket of the first d.</summary>
@@ -557,6 +522,6 @@ public static partial class FirstFundamentalTheorem
     /// </summary>
     private static int WordLengthBound(int d) => Math.Max(1, d * d);
 
-    /// <summary>Largest number of coefficients (monomials times components) of one degree that the span tests may use.</summary>
-    private const long MaxSpanCoefficients = 150_000;
+    /// <summary>Largest rows times coefficients of one exact span test (see <see cref="GradedAlgebraSpan.MaxWork"/>).</summary>
+    private const long MaxSpanWork = 100_000_000;
 }

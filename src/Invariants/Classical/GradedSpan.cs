@@ -28,9 +28,68 @@ internal sealed class GradedAlgebraSpan
     private readonly Dictionary<int, (int Count, List<Polynomial<Rational>> Products)> _products = [];
     private readonly Dictionary<int, (int Count, GradedEchelon Echelon)> _echelons = [];
 
-    public GradedAlgebraSpan(PolynomialRing<Rational> ring)
+    public GradedAlgebraSpan(PolynomialRing<Rational> ring, long maxWork = long.MaxValue)
     {
         _ring = ring;
+        MaxWork = maxWork;
+    }
+
+    /// <summary>Largest rows times columns of one echelon form before <see cref="InvariantTheoryException"/> is thrown.</summary>
+    public long MaxWork { get; }
+
+    /// <summary>The polynomial ring.</summary>
+    public PolynomialRing<Rational> Ring => _ring;
+
+    /// <summary>Returns the number of monomials in the generators of exactly the given degree, without forming them.</summary>
+    public long CountProducts(int degree)
+    {
+        if (degree < 0)
+        {
+            return 0;
+        }
+
+        // Multisets of generators by total degree: one pass per generator of an unbounded knapsack.
+        var ways = new long[degree + 1];
+        ways[0] = 1;
+        foreach (var g in _generators)
+        {
+            int e = g.TotalDegree;
+            for (int k = e; k <= degree; k++)
+            {
+                ways[k] = Math.Min(ways[k] + ways[k - e], long.MaxValue / 4);
+            }
+        }
+
+        return ways[degree];
+    }
+
+    /// <summary>Throws when an echelon form of this degree with the given rows and components would exceed <see cref="MaxWork"/>.</summary>
+    public void EnsureFeasible(int degree, long rows, int components)
+    {
+        long columns = Math.Min(MonomialCount(_ring.VariableCount, degree), long.MaxValue / 4 / Math.Max(1, components)) * components;
+        if (rows == 0 || rows <= MaxWork / Math.Max(1, columns))
+        {
+            return;
+        }
+
+        throw new InvariantTheoryException(
+            $"The complete generating set needs a span test in degree {degree} of {_ring.VariableCount} variables with {rows} products and {columns} coefficients each "
+            + $"(rows times coefficients above {MaxWork}). Set a word length (--word-length 2 or 3) for a partial set; its degrees up to the check degree are still verified.");
+    }
+
+    private static long MonomialCount(int variables, int degree)
+    {
+        long result = 1;
+        for (int i = 1; i <= degree; i++)
+        {
+            result = result * (variables - 1 + i) / i;
+            if (result > long.MaxValue / 64)
+            {
+                return long.MaxValue / 64;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The accepted generators, in the order they were added.</summary>
@@ -123,6 +182,7 @@ internal sealed class GradedAlgebraSpan
         }
 
         // Decomposables: products with at least two factors, that is every product except a single generator of this degree.
+        EnsureFeasible(degree, CountProducts(degree), 1);
         var echelon = new GradedEchelon();
         foreach (var q in Products(degree))
         {
@@ -186,6 +246,8 @@ internal sealed class GradedModuleSpan
             return state.Echelon;
         }
 
+        long rows = _generators.Where(g => g.Degree <= degree).Sum(g => _algebra.CountProducts(degree - g.Degree));
+        _algebra.EnsureFeasible(degree, rows, _generators.Count == 0 ? 1 : _generators[0].OutputDimension);
         var echelon = new GradedEchelon();
         foreach (var g in _generators.Where(g => g.Degree <= degree))
         {

@@ -156,7 +156,7 @@ public sealed class EquivariantSpace<T>
         {
             throw new InvariantTheoryException(
                 $"Equivariants {Input.Name} -> {Output.Name} of group '{Input.Group.Name}': the output images do not define a representation of the group acting on the input "
-                + $"(the pairs (g_U, g_W) generate {graphOrder} elements, the input group has {h.Order}). Check the output images, or use an input on which the group acts faithfully enough.");
+                + $"(the pairs (g_U, g_W) generate {graphOrder} elements, the input group has {h.Order}). " + DescribeKernel(graph, n, m));
         }
 
         // Only the class representatives keep their output matrix.
@@ -174,6 +174,35 @@ public sealed class EquivariantSpace<T>
         }
 
         return Array.AsReadOnly(classes.Select(c => outputByRepresentative[c.Representative]!).ToArray());
+    }
+
+    /// <summary>
+    /// Explains a non-faithful input: the elements of the graph group that act trivially on U form the kernel K of
+    /// G -&gt; GL(U), and an equivariant map f satisfies f(x) = rho_W(k) f(x) for k in K, so it takes values in W^K.
+    /// </summary>
+    private string DescribeKernel(MatrixGroup<T> graph, int n, int m)
+    {
+        var inputRows = Enumerable.Range(0, n).ToArray();
+        var outputRows = Enumerable.Range(n, m).ToArray();
+        var kernelActions = graph.Elements
+            .Where(e => e.Submatrix(inputRows, inputRows).IsIdentity)
+            .Select(e => e.Submatrix(outputRows, outputRows))
+            .Where(w => !w.IsIdentity)
+            .ToList();
+        if (kernelActions.Count == 0)
+        {
+            return "Check the output images: they do not satisfy the relations of the group.";
+        }
+
+        var identity = Matrix.Identity(Ring.Field, m);
+        var rows = kernelActions.SelectMany(w => (w - identity).ToRows()).ToList();
+        int fixedDimension = m - Matrix.Create(Ring.Field, rows).Rank();
+        string example = string.Join("; ", kernelActions[0].ToRows().Select(r => string.Join(", ", r.Select(Ring.Field.Format))));
+        return $"Elements that act trivially on {Input.Name} act on {Output.Name} by a nontrivial matrix, for example [{example}], "
+            + $"so every equivariant map takes its values in their common fixed space in {Output.Name}, which has dimension {fixedDimension}"
+            + (fixedDimension == 0
+                ? ": the only equivariant map is zero in every degree."
+                : ". Use that fixed subspace as the output representation.");
     }
 
     /// <summary>

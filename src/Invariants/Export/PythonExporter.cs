@@ -241,7 +241,8 @@ internal static class PythonExporter
             RepresentationOperation.TensorPower => $"(\"^\", {Tree(o[0])}, {e.Power})",
             RepresentationOperation.SymmetricPower => $"(\"sym\", {Tree(o[0])}, {e.Power})",
             RepresentationOperation.ExteriorPower => $"(\"alt\", {Tree(o[0])}, {e.Power})",
-            _ => $"(\"dual\", {Tree(o[0])})",
+            RepresentationOperation.Dual => $"(\"dual\", {Tree(o[0])})",
+            _ => throw new NotSupportedException($"The Python export has no numpy construction for the representation operation {e.Operation}."),
         };
     }
 

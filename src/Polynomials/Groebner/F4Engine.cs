@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials.Groebner;
@@ -21,6 +23,12 @@ internal interface IGroebnerEngine<T>
 
     /// <summary>Queues a generator; it is reduced when its sugar degree comes up.</summary>
     void AddGenerator(Polynomial<T> f);
+
+    /// <summary>
+    /// Adds the elements of a reduced basis known to be a Groebner basis up to degree <paramref name="completeUpToDegree"/>:
+    /// their pairs of sugar at most that degree are known to reduce to zero and are not queued.
+    /// </summary>
+    void Seed(IEnumerable<Polynomial<T>> basis, int completeUpToDegree);
 
     /// <summary>Reduces pairs and generators in order of sugar up to <paramref name="degreeBound"/>; returns true when nothing is left.</summary>
     bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct);
@@ -175,6 +183,40 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <inheritdoc />
+    public void Seed(IEnumerable<Polynomial<ModInt>> basis, int completeUpToDegree)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        int first = _basis.Count;
+        foreach (var f in basis)
+        {
+            if (f.IsZero)
+            {
+                continue;
+            }
+
+            var monic = f.Monic();
+            var monomials = new int[monic.TermCount];
+            var coefficients = new uint[monic.TermCount];
+            int sugar = 0;
+            for (int k = 0; k < monomials.Length; k++)
+            {
+                monomials[k] = _table.Intern(monic.MonomialSpan[k]);
+                coefficients[k] = (uint)monic.CoefficientSpan[k].Value;
+                sugar = Math.Max(sugar, _table.Degree(monomials[k]));
+            }
+
+            Insert(new F4Polynomial(monomials, coefficients, sugar));
+            if (IsUnit)
+            {
+                _pairs.Clear();
+                return;
+            }
+        }
+
+        _pairs.RemoveWhere(pair => pair.J >= 0 && pair.I >= first && pair.J >= first && pair.Sugar <= completeUpToDegree);
+    }
+
+    /// <inheritdoc />
     public bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -275,6 +317,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Builds and reduces the Macaulay matrix of the selected pairs and generators; returns the new basis elements (monic).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<F4Polynomial> ReduceStep(
         List<Pair> selected, int degree, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {
@@ -387,6 +430,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Appends the monomials of <paramref name="monomials"/>[start..] not seen in this matrix to the worklist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Touch(int[] monomials, int start, List<int> worklist)
     {
         EnsureMonomialCapacity();
@@ -405,6 +449,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     /// Symbolic preprocessing: gives every monomial of the worklist (which grows meanwhile) that is divisible by a
     /// leading monomial of <paramref name="reducers"/> a pivot row, unless it has one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Preprocess(List<int> worklist, List<Row> pivots, List<int> reducers)
     {
         for (int k = 0; k < worklist.Count; k++)
@@ -430,6 +475,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Numbers the monomials of the worklist in decreasing order and rewrites every row in column indices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AssignColumns(List<int> worklist, List<Row> pivots, List<Row> toReduce, out int[] monomialOfColumn)
     {
         monomialOfColumn = [.. worklist];
@@ -460,6 +506,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     /// Reduces a row by the pivot rows, sweeping its dense copy from left to right; returns the monic remainder, or
     /// null when it is zero. With <paramref name="keepLead"/> the first entry is kept as it is (tail reduction).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Row? ReduceRow(Row row, Row?[] pivotOfColumn, int columnCount, bool keepLead)
     {
         var dense = _dense;
@@ -509,16 +556,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
                 continue;
             }
 
-            // Subtract v times the monic pivot row: add (p - v) * entry to each accumulator right of c.
-            ulong multiplier = p - v;
-            var pc = pivot.Columns;
-            var pv = pivot.Coefficients;
-            for (int k = 1; k < pc.Length; k++)
-            {
-                ref ulong slot = ref dense[pc[k]];
-                ulong s = slot + multiplier * pv[k];
-                slot = s >= p2 ? s - p2 : s;
-            }
+            SubtractRow(dense, pivot, p - v, p2);
         }
 
         if (_outColumns.Count == 0)
@@ -540,6 +578,27 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         return new Row(outColumns, outValues);
     }
 
+    /// <summary>Adds <paramref name="multiplier"/> times the tail of a pivot row to the accumulators, keeping each below p^2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SubtractRow(ulong[] dense, Row pivot, ulong multiplier, ulong p2)
+    {
+        var columns = pivot.Columns;
+        var coefficients = pivot.Coefficients;
+
+        // Every column index of a row is below the column count, and AssignColumns makes the dense array at least
+        // that long, so the bounds checks can go.
+        ref ulong denseStart = ref MemoryMarshal.GetArrayDataReference(dense);
+        ref int columnStart = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref uint coefficientStart = ref MemoryMarshal.GetArrayDataReference(coefficients);
+        for (int k = 1; k < columns.Length; k++)
+        {
+            ref ulong slot = ref Unsafe.Add(ref denseStart, Unsafe.Add(ref columnStart, k));
+            ulong s = slot + multiplier * Unsafe.Add(ref coefficientStart, k);
+            slot = s >= p2 ? s - p2 : s;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] MultiplyMonomials(F4Polynomial g, int multiplier)
     {
         var result = new int[g.Length];
@@ -558,6 +617,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Returns the element of <paramref name="candidates"/> with the fewest terms whose leading monomial divides m, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindReducer(int m, List<int> candidates)
     {
         int degree = _table.Degree(m);
@@ -635,6 +695,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     }
 
     /// <summary>Adds a monic polynomial whose leading monomial is not divisible by an active one, and updates the pairs by the Gebauer-Moeller criteria.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(F4Polynomial h)
     {
         int hLead = h.Lead;
@@ -663,12 +724,19 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
 
         // Phase 2 (criterion M): drop (g, h) when another new pair's lcm properly divides its lcm.
         var keep = new bool[candidates.Count];
+        var lcmDegrees = new int[candidates.Count];
+        for (int a = 0; a < candidates.Count; a++)
+        {
+            lcmDegrees[a] = _table.Degree(candidates[a].Lcm);
+        }
+
         for (int a = 0; a < candidates.Count; a++)
         {
             keep[a] = true;
             for (int b = 0; b < candidates.Count; b++)
             {
-                if (b != a && candidates[b].Lcm != candidates[a].Lcm && _table.Divides(candidates[b].Lcm, candidates[a].Lcm))
+                // A proper divisor has a smaller degree, because the weights are positive.
+                if (b != a && lcmDegrees[b] < lcmDegrees[a] && _table.Divides(candidates[b].Lcm, candidates[a].Lcm))
                 {
                     keep[a] = false;
                     break;
@@ -713,7 +781,7 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         // lcm(j, h) differ from lcm(i, j).
         _pairs.RemoveWhere(p =>
             p.J >= 0 && _table.Divides(hLead, p.Lcm)
-            && _table.Lcm(_basis[p.I].Lead, hLead) != p.Lcm && _table.Lcm(_basis[p.J].Lead, hLead) != p.Lcm);
+            && !_table.IsLcm(_basis[p.I].Lead, hLead, p.Lcm) && !_table.IsLcm(_basis[p.J].Lead, hLead, p.Lcm));
 
         // Phase 5: queue the new pairs in a deterministic order, then retire basis elements whose leading
         // monomial is a multiple of lm(h).

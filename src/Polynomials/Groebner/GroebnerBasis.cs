@@ -276,6 +276,10 @@ public sealed class GroebnerBasis<T>
     /// Returns the Groebner basis of I + (newGenerators), reusing this basis: pairs among its elements that are
     /// already known to reduce to zero are not reduced again.
     /// </summary>
+    /// <remarks>
+    /// Algorithm: the F4 engine [Fau99] over GF(p) with p &lt; 2^31 (unless <see cref="GroebnerAlgorithm.Buchberger"/> is
+    /// requested), Buchberger's algorithm [GM88] otherwise, seeded with this basis.
+    /// </remarks>
     /// <exception cref="ArgumentException">A polynomial belongs to another ring, or a degree bound is requested for inhomogeneous input.</exception>
     /// <exception cref="GroebnerLimitExceededException">A limit in <paramref name="options"/> was reached.</exception>
     public GroebnerBasis<T> Extend(
@@ -298,28 +302,30 @@ public sealed class GroebnerBasis<T>
             throw new ArgumentException("Extend: a degree bound needs homogeneous generators.", nameof(options));
         }
 
-        var engine = new BuchbergerEngine<T>(Ring, 0);
+        // F4 over GF(p) with p < 2^31 unless Buchberger is requested, and Buchberger otherwise.
+        bool useF4 = typeof(T) == typeof(ModInt) && F4Engine.Supports((PolynomialRing<ModInt>)(object)Ring) && options.Algorithm != GroebnerAlgorithm.Buchberger;
+        IGroebnerEngine<T> engine = useF4 ? (IGroebnerEngine<T>)(object)new F4Engine((PolynomialRing<ModInt>)(object)Ring) : new BuchbergerEngine<T>(Ring, 0);
         engine.Seed(_elements, TruncationDegree ?? int.MaxValue);
         if (TruncationDegree is int truncation)
         {
             // Generators above the old bound were never reduced; they join the new run.
             foreach (var f in Generators.Where(f => f.TotalDegree > truncation))
             {
-                engine.AddGenerator(f, -1);
+                engine.AddGenerator(f);
             }
         }
 
         foreach (var f in added)
         {
-            engine.AddGenerator(f, -1);
+            engine.AddGenerator(f);
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        bool complete = engine.Run(options.DegreeBound, options, progress, "buchberger", clock, ct);
+        bool complete = engine.Run(options.DegreeBound, options, progress, useF4 ? "f4" : "buchberger", clock, ct);
 
         int? bound = complete ? null : options.DegreeBound;
         var generators = Generators.Concat(added.Where(f => !f.IsZero)).ToList();
-        return new GroebnerBasis<T>(Ring, [.. engine.ReducedBasis(ct).Select(engine.ToPolynomial)], generators, bound, null);
+        return new GroebnerBasis<T>(Ring, [.. engine.ReducedPolynomials(ct)], generators, bound, null);
     }
 
     private void CheckRing(Polynomial<T> f, string parameter)

@@ -5,25 +5,38 @@ namespace InvTheory.Polynomials.Groebner;
 
 /// <summary>
 /// Decides whether polynomials over Q reduce to zero modulo a fixed list G, working fraction-free on primitive integer
-/// polynomials: a normal form is zero exactly when repeated top reduction reaches zero, and top reduction by
+/// polynomials: a normal form is zero exactly when repeated reduction reaches zero, and the reduction step
 /// p := (a/d) p - (c/d) m g with d = gcd(a, c) needs no division.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Algorithm: fraction-free (pseudo-) reduction with content removal, as in integer Buchberger implementations
 /// [BW93, Sec. 5.5]. Scaling by nonzero integers does not change whether the normal form is zero.
+/// </para>
+/// <para>
+/// Monomials are interned in a <see cref="MonomialTable"/>, the remainder keeps one coefficient per monomial index,
+/// and a heap yields its monomials in decreasing order. A step costs the reducer's length times a heap operation, plus
+/// the remainder's length only when the remainder must be scaled (a/d ≠ 1). The reducer chosen for a monomial (the
+/// shortest element of G whose leading monomial divides it) and its multiple are cached for later polynomials.
+/// </para>
 /// </remarks>
 internal sealed class IntegerReducer
 {
-    private readonly TermOrder _order;
-    private readonly List<(Monomial[] Monomials, BigInteger[] Coefficients, ulong Mask)> _basis = [];
+    private readonly MonomialTable _table;
+    private readonly List<(int[] Monomials, BigInteger[] Coefficients)> _basis = [];
+    private readonly Dictionary<int, int> _reducerCache = [];
+    private readonly List<(int[] Monomials, BigInteger[] Coefficients)> _reducerRows = [];
+    private readonly PriorityQueue<int, int> _heap;
+    private BigInteger[] _coefficientOf = new BigInteger[1024];
+    private bool[] _inHeap = new bool[1024];
 
     public IntegerReducer(PolynomialRing<Rational> ring, IReadOnlyList<Polynomial<Rational>> basis)
     {
-        _order = TermOrder.Compile(ring.Order, ring.VariableCount);
+        _table = new MonomialTable(ring.VariableCount, TermOrder.Compile(ring.Order, ring.VariableCount), null);
+        _heap = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => _table.Compare(b, a)));
         foreach (var g in basis)
         {
-            var (m, c) = ToPrimitiveInteger(g);
-            _basis.Add((m, c, DivisibilityMask.Of(m[0])));
+            _basis.Add(ToPrimitiveInteger(g));
         }
     }
 
@@ -35,8 +48,13 @@ internal sealed class IntegerReducer
             return true;
         }
 
-        var (m, c) = ToPrimitiveInteger(f);
-        return TopReducesToZero(m, c);
+        var (monomials, coefficients) = ToPrimitiveInteger(f);
+        for (int k = 0; k < monomials.Length; k++)
+        {
+            AddTerm(monomials[k], coefficients[k]);
+        }
+
+        return Reduce();
     }
 
     /// <summary>Whether the S-polynomial of basis elements i and j reduces to zero.</summary>
@@ -44,113 +62,123 @@ internal sealed class IntegerReducer
     {
         var f = _basis[i];
         var g = _basis[j];
-        var lcm = f.Monomials[0].Lcm(g.Monomials[0]);
+        int lcm = _table.Lcm(f.Monomials[0], g.Monomials[0]);
         var d = BigInteger.GreatestCommonDivisor(f.Coefficients[0], g.Coefficients[0]);
-        var (m, c) = Combine(
-            f.Monomials, f.Coefficients, g.Coefficients[0] / d, lcm.Divide(f.Monomials[0]),
-            g.Monomials, g.Coefficients, f.Coefficients[0] / d, lcm.Divide(g.Monomials[0]));
-        return TopReducesToZero(m, c);
+        var fScale = g.Coefficients[0] / d;
+        var gScale = -(f.Coefficients[0] / d);
+        int fMultiplier = _table.Divide(lcm, f.Monomials[0]);
+        int gMultiplier = _table.Divide(lcm, g.Monomials[0]);
+
+        // The leading terms cancel, so the S-polynomial lives on the tails.
+        for (int k = 1; k < f.Monomials.Length; k++)
+        {
+            AddTerm(_table.Multiply(f.Monomials[k], fMultiplier), fScale * f.Coefficients[k]);
+        }
+
+        for (int k = 1; k < g.Monomials.Length; k++)
+        {
+            AddTerm(_table.Multiply(g.Monomials[k], gMultiplier), gScale * g.Coefficients[k]);
+        }
+
+        return Reduce();
     }
 
-    private bool TopReducesToZero(Monomial[] monomials, BigInteger[] coefficients)
+    /// <summary>Adds c x^m to the remainder, queueing m when it is not queued.</summary>
+    private void AddTerm(int m, BigInteger c)
     {
-        int steps = 0;
-        while (monomials.Length > 0)
+        if (_coefficientOf.Length <= m)
         {
-            var lead = monomials[0];
-            ulong mask = DivisibilityMask.Of(lead);
-            int r = -1;
-            for (int k = 0; k < _basis.Count; k++)
+            int size = Math.Max(_table.Count, 2 * _coefficientOf.Length);
+            Array.Resize(ref _coefficientOf, size);
+            Array.Resize(ref _inHeap, size);
+        }
+
+        _coefficientOf[m] += c;
+        if (!_inHeap[m])
+        {
+            _inHeap[m] = true;
+            _heap.Enqueue(m, m);
+        }
+    }
+
+    /// <summary>
+    /// Reduces the remainder held in the heap, largest monomial first; returns whether it reduces to zero. The heap
+    /// and the coefficients are empty again on return.
+    /// </summary>
+    private bool Reduce()
+    {
+        int scalings = 0;
+        while (_heap.TryDequeue(out int m, out _))
+        {
+            _inHeap[m] = false;
+            var v = _coefficientOf[m];
+            if (v.IsZero)
             {
-                var b = _basis[k];
-                if ((b.Mask & ~mask) == 0 && b.Monomials[0].Divides(lead) && (r < 0 || b.Monomials.Length < _basis[r].Monomials.Length))
-                {
-                    r = k;
-                }
+                continue;
             }
 
-            if (r < 0)
+            _coefficientOf[m] = BigInteger.Zero;
+            int row = ReducerRow(m);
+            if (row < 0)
             {
+                Clear();
                 return false;
             }
 
-            var g = _basis[r];
-            var d = BigInteger.GreatestCommonDivisor(coefficients[0], g.Coefficients[0]);
-            (monomials, coefficients) = Combine(
-                monomials, coefficients, g.Coefficients[0] / d, Monomial.One(lead.VariableCount),
-                g.Monomials, g.Coefficients, coefficients[0] / d, lead.Divide(g.Monomials[0]));
-            if (++steps % 8 == 0)
+            var (monomials, coefficients) = _reducerRows[row];
+            var d = BigInteger.GreatestCommonDivisor(v, coefficients[0]);
+            var remainderScale = coefficients[0] / d;
+            var reducerScale = -(v / d);
+            if (!remainderScale.IsOne)
             {
-                RemoveContentInPlace(coefficients);
+                // Only the queued monomials can carry nonzero coefficients, so scaling them scales the remainder.
+                foreach (var (queued, _) in _heap.UnorderedItems)
+                {
+                    ref var slot = ref _coefficientOf[queued];
+                    if (!slot.IsZero)
+                    {
+                        slot *= remainderScale;
+                    }
+                }
+
+            }
+
+            for (int k = 1; k < monomials.Length; k++)
+            {
+                AddTerm(monomials[k], reducerScale * coefficients[k]);
+            }
+
+            // The content is removed only from a complete remainder, after the reducer's terms are added.
+            if (!remainderScale.IsOne && ++scalings % 8 == 0)
+            {
+                RemoveQueuedContent();
             }
         }
 
         return true;
     }
 
-    /// <summary>Returns a * u * f - b * v * g, whose leading terms are assumed to cancel; both inputs are sorted.</summary>
-    private (Monomial[], BigInteger[]) Combine(
-        Monomial[] fm, BigInteger[] fc, BigInteger a, Monomial u, Monomial[] gm, BigInteger[] gc, BigInteger b, Monomial v)
+    private void Clear()
     {
-        var ms = new Monomial[fm.Length + gm.Length];
-        var cs = new BigInteger[ms.Length];
-        bool uOne = u.IsOne, vOne = v.IsOne, aOne = a.IsOne;
-        int i = 1, j = 1, k = 0;
-        Monomial mi = i < fm.Length ? (uOne ? fm[i] : fm[i].Multiply(u)) : default;
-        Monomial mj = j < gm.Length ? (vOne ? gm[j] : gm[j].Multiply(v)) : default;
-        while (i < fm.Length || j < gm.Length)
+        while (_heap.TryDequeue(out int m, out _))
         {
-            int cmp = i >= fm.Length ? -1 : j >= gm.Length ? 1 : _order.Compare(mi, mj);
-            if (cmp > 0)
-            {
-                ms[k] = mi;
-                cs[k++] = aOne ? fc[i] : a * fc[i];
-                if (++i < fm.Length)
-                {
-                    mi = uOne ? fm[i] : fm[i].Multiply(u);
-                }
-            }
-            else if (cmp < 0)
-            {
-                ms[k] = mj;
-                cs[k++] = -(b * gc[j]);
-                if (++j < gm.Length)
-                {
-                    mj = vOne ? gm[j] : gm[j].Multiply(v);
-                }
-            }
-            else
-            {
-                var s = (aOne ? fc[i] : a * fc[i]) - b * gc[j];
-                if (!s.IsZero)
-                {
-                    ms[k] = mi;
-                    cs[k++] = s;
-                }
-
-                if (++i < fm.Length)
-                {
-                    mi = uOne ? fm[i] : fm[i].Multiply(u);
-                }
-
-                if (++j < gm.Length)
-                {
-                    mj = vOne ? gm[j] : gm[j].Multiply(v);
-                }
-            }
+            _inHeap[m] = false;
+            _coefficientOf[m] = BigInteger.Zero;
         }
-
-        Array.Resize(ref ms, k);
-        Array.Resize(ref cs, k);
-        return (ms, cs);
     }
 
-    private static void RemoveContentInPlace(BigInteger[] coefficients)
+    /// <summary>Divides the remainder by the gcd of its coefficients.</summary>
+    private void RemoveQueuedContent()
     {
         BigInteger content = BigInteger.Zero;
-        foreach (var c in coefficients)
+        foreach (var (m, _) in _heap.UnorderedItems)
         {
-            content = BigInteger.GreatestCommonDivisor(content, c);
+            if (_coefficientOf[m].IsZero)
+            {
+                continue;
+            }
+
+            content = BigInteger.GreatestCommonDivisor(content, _coefficientOf[m]);
             if (content.IsOne)
             {
                 return;
@@ -162,13 +190,50 @@ internal sealed class IntegerReducer
             return;
         }
 
-        for (int i = 0; i < coefficients.Length; i++)
+        foreach (var (m, _) in _heap.UnorderedItems)
         {
-            coefficients[i] /= content;
+            _coefficientOf[m] /= content;
         }
     }
 
-    private static (Monomial[], BigInteger[]) ToPrimitiveInteger(Polynomial<Rational> f)
+    /// <summary>Returns the index of the cached multiple m/lm(g) * g of the shortest g whose leading monomial divides m, or -1.</summary>
+    private int ReducerRow(int m)
+    {
+        if (_reducerCache.TryGetValue(m, out int row))
+        {
+            return row;
+        }
+
+        int best = -1;
+        for (int k = 0; k < _basis.Count; k++)
+        {
+            var b = _basis[k];
+            if (_table.Divides(b.Monomials[0], m) && (best < 0 || b.Monomials.Length < _basis[best].Monomials.Length))
+            {
+                best = k;
+            }
+        }
+
+        row = -1;
+        if (best >= 0)
+        {
+            var g = _basis[best];
+            int multiplier = _table.Divide(m, g.Monomials[0]);
+            var monomials = new int[g.Monomials.Length];
+            for (int k = 0; k < monomials.Length; k++)
+            {
+                monomials[k] = _table.Multiply(g.Monomials[k], multiplier);
+            }
+
+            _reducerRows.Add((monomials, g.Coefficients));
+            row = _reducerRows.Count - 1;
+        }
+
+        _reducerCache[m] = row;
+        return row;
+    }
+
+    private (int[] Monomials, BigInteger[] Coefficients) ToPrimitiveInteger(Polynomial<Rational> f)
     {
         BigInteger lcm = BigInteger.One;
         foreach (var c in f.CoefficientSpan)
@@ -177,13 +242,24 @@ internal sealed class IntegerReducer
         }
 
         var cs = new BigInteger[f.TermCount];
+        var ms = new int[f.TermCount];
+        BigInteger content = BigInteger.Zero;
         for (int t = 0; t < cs.Length; t++)
         {
             var c = f.CoefficientSpan[t];
             cs[t] = c.Numerator * (lcm / c.Denominator);
+            ms[t] = _table.Intern(f.MonomialSpan[t]);
+            content = BigInteger.GreatestCommonDivisor(content, cs[t]);
         }
 
-        RemoveContentInPlace(cs);
-        return (f.MonomialSpan.ToArray(), cs);
+        if (!content.IsZero && !content.IsOne)
+        {
+            for (int t = 0; t < cs.Length; t++)
+            {
+                cs[t] /= content;
+            }
+        }
+
+        return (ms, cs);
     }
 }

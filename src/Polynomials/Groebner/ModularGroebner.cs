@@ -60,7 +60,7 @@ internal static class ModularGroebner
         var work = generators.Select(f => homogeneous ? Primitive(f) : Primitive(Homogenize(f, workRing))).ToList();
 
         // Phase 2: reduced bases modulo primes until a lifted candidate passes the test prime and the verification.
-        var groups = new Dictionary<string, List<(ulong Prime, List<Polynomial<ModInt>> Basis)>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, LiftGroup>(StringComparer.Ordinal);
         List<Polynomial<Rational>>? candidate = null;
         int? truncation = null;
         int primesUsed = 0;
@@ -105,15 +105,15 @@ internal static class ModularGroebner
             string key = string.Join(';', basisP.Select(g => g.LeadingMonomial.ToString()));
             if (!groups.TryGetValue(key, out var group))
             {
-                groups[key] = group = [];
+                groups[key] = group = new LiftGroup(p);
             }
 
-            group.Add((p, basisP));
+            group.Add(p, basisP);
 
             // Lift from the largest group (majority vote on the leading monomials).
-            var best = groups.Values.OrderByDescending(g => g.Count).ThenBy(g => g[0].Prime).First();
-            progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.Count, "lift"));
-            candidate = Lift(workRing, best);
+            var best = groups.Values.OrderByDescending(g => g.PrimeCount).ThenBy(g => g.FirstPrime).First();
+            progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.PrimeCount, "lift"));
+            candidate = best.TryReconstruct(workRing);
         }
 
         throw new InvalidOperationException("The prime sequence ended; this points to a bug.");
@@ -209,67 +209,121 @@ internal static class ModularGroebner
         return true;
     }
 
-    /// <summary>Lifts the bases of one group of primes by Chinese remaindering and rational reconstruction; null when a coefficient does not reconstruct yet.</summary>
-    private static List<Polynomial<Rational>>? Lift(PolynomialRing<Rational> ring, List<(ulong Prime, List<Polynomial<ModInt>> Basis)> group)
+    /// <summary>
+    /// The bases modulo the primes of one group (same leading monomials), combined by Chinese remaindering as the
+    /// primes arrive: each prime costs one Garner step per coefficient.
+    /// </summary>
+    private sealed class LiftGroup(ulong firstPrime)
     {
-        int count = group[0].Basis.Count;
-        BigInteger modulus = BigInteger.One;
-        foreach (var (p, _) in group)
-        {
-            modulus *= p;
-        }
+        private readonly List<Dictionary<Monomial, BigInteger>> _residues = [];
 
-        var bound = Sqrt(modulus / 2);
-        var result = new List<Polynomial<Rational>>(count);
-        for (int j = 0; j < count; j++)
+        // Reconstructed coefficients that still agree with every prime added since; by the uniqueness of rational
+        // reconstruction below the bound, they are the reconstructions for the current modulus too.
+        private readonly List<Dictionary<Monomial, Rational>> _reconstructed = [];
+        private BigInteger _modulus = BigInteger.One;
+
+        // The coefficient that failed to reconstruct last time; it is tried first, so a failing attempt is cheap.
+        private (int Element, Monomial Monomial)? _lastFailure;
+
+        public ulong FirstPrime { get; } = firstPrime;
+
+        public int PrimeCount { get; private set; }
+
+        /// <summary>Adds the basis modulo p; a monomial missing from the basis has residue 0.</summary>
+        public void Add(ulong p, List<Polynomial<ModInt>> basis)
         {
-            // Residues per monomial over the union of the supports (a missing monomial has residue 0).
-            var residues = new Dictionary<Monomial, BigInteger>();
-            BigInteger m = BigInteger.One;
-            foreach (var (p, basis) in group)
+            ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(_modulus, p), p);
+            for (int j = 0; j < basis.Count; j++)
             {
+                if (_residues.Count <= j)
+                {
+                    _residues.Add([]);
+                    _reconstructed.Add([]);
+                }
+
+                var residues = _residues[j];
+                var reconstructed = _reconstructed[j];
                 var g = basis[j];
-                var values = new Dictionary<Monomial, ulong>();
+                var values = new Dictionary<Monomial, ulong>(g.TermCount);
                 for (int t = 0; t < g.TermCount; t++)
                 {
                     values[g.MonomialSpan[t]] = g.CoefficientSpan[t].Value;
                 }
 
-                foreach (var key in residues.Keys.Union(values.Keys).ToList())
+                foreach (var key in values.Keys)
                 {
-                    var x = residues.GetValueOrDefault(key);
-                    ulong r = values.GetValueOrDefault(key);
+                    residues.TryAdd(key, BigInteger.Zero);
+                }
 
+                foreach (var key in residues.Keys.ToList())
+                {
                     // Garner step: x + m * ((r - x) * m^{-1} mod p).
+                    var x = residues[key];
+                    ulong r = values.GetValueOrDefault(key);
                     ulong xModP = PrimeModulus.Reduce(x, p);
-                    ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(m, p), p);
                     ulong difference = r >= xModP ? r - xModP : r + p - xModP;
-                    residues[key] = x + m * PrimeModulus.MultiplyMod(difference, inverse, p);
-                }
+                    ulong step = PrimeModulus.MultiplyMod(difference, inverse, p);
+                    if (step != 0)
+                    {
+                        residues[key] = x + _modulus * step;
+                    }
 
-                m *= p;
+                    // A cached a/b stays valid when a = r b modulo the new prime.
+                    if (reconstructed.TryGetValue(key, out var cached)
+                        && PrimeModulus.Reduce(cached.Numerator, p) != PrimeModulus.MultiplyMod(r, PrimeModulus.Reduce(cached.Denominator, p), p))
+                    {
+                        reconstructed.Remove(key);
+                    }
+                }
             }
 
-            var terms = new List<(Rational, Monomial)>();
-            foreach (var (monomial, residue) in residues)
-            {
-                if (residue.IsZero)
-                {
-                    continue;
-                }
-
-                if (RationalReconstruction(residue, modulus, bound) is not { } value)
-                {
-                    return null;
-                }
-
-                terms.Add((value, monomial));
-            }
-
-            result.Add(ring.FromTerms(terms));
+            _modulus *= p;
+            PrimeCount++;
         }
 
-        return result;
+        /// <summary>Returns the rational reconstruction of every coefficient, or null when one does not reconstruct yet.</summary>
+        public List<Polynomial<Rational>>? TryReconstruct(PolynomialRing<Rational> ring)
+        {
+            var bound = Sqrt(_modulus / 2);
+            if (_lastFailure is var (element, monomial)
+                && _residues[element].TryGetValue(monomial, out var residue)
+                && RationalReconstruction(residue, _modulus, bound) is null)
+            {
+                return null;
+            }
+
+            var result = new List<Polynomial<Rational>>(_residues.Count);
+            for (int j = 0; j < _residues.Count; j++)
+            {
+                var terms = new List<(Rational, Monomial)>();
+                var reconstructed = _reconstructed[j];
+                foreach (var (key, value) in _residues[j])
+                {
+                    if (value.IsZero)
+                    {
+                        continue;
+                    }
+
+                    if (!reconstructed.TryGetValue(key, out var coefficient))
+                    {
+                        if (RationalReconstruction(value, _modulus, bound) is not { } fresh)
+                        {
+                            _lastFailure = (j, key);
+                            return null;
+                        }
+
+                        coefficient = fresh;
+                        reconstructed[key] = coefficient;
+                    }
+
+                    terms.Add((coefficient, key));
+                }
+
+                result.Add(ring.FromTerms(terms));
+            }
+
+            return result;
+        }
     }
 
     /// <summary>Whether all terms of f have the same weighted degree.</summary>

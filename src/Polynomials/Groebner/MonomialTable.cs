@@ -76,6 +76,7 @@ internal sealed class MonomialTable
     public ulong Mask(int index) => _masks[index];
 
     /// <summary>Returns the index of <paramref name="monomial"/>, interning it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(Monomial monomial)
     {
         var e = monomial.Exponents;
@@ -90,6 +91,7 @@ internal sealed class MonomialTable
 
     /// <summary>Returns the index of the product of two indexed monomials.</summary>
     /// <exception cref="OverflowException">An exponent of the product exceeds <see cref="Monomial.MaxExponent"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Multiply(int a, int b)
     {
         int n = _variableCount;
@@ -111,6 +113,7 @@ internal sealed class MonomialTable
     }
 
     /// <summary>Returns the index of a / b, where b divides a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Divide(int a, int b)
     {
         int n = _variableCount;
@@ -126,6 +129,7 @@ internal sealed class MonomialTable
     }
 
     /// <summary>Returns the index of lcm(a, b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Lcm(int a, int b)
     {
         int n = _variableCount;
@@ -166,6 +170,24 @@ internal sealed class MonomialTable
         return true;
     }
 
+    /// <summary>Whether <paramref name="lcm"/> is lcm(a, b), without interning lcm(a, b).</summary>
+    public bool IsLcm(int a, int b, int lcm)
+    {
+        int n = _variableCount;
+        var x = _exponents.AsSpan(a * n, n);
+        var y = _exponents.AsSpan(b * n, n);
+        var z = _exponents.AsSpan(lcm * n, n);
+        for (int i = 0; i < n; i++)
+        {
+            if (Math.Max(x[i], y[i]) != z[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a and b have no variable in common.</summary>
     public bool AreCoprime(int a, int b)
     {
@@ -187,6 +209,7 @@ internal sealed class MonomialTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Compare(int a, int b) => a == b ? 0 : _order.Compare(_monomials[a], _monomials[b]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<ushort> e, ulong hash, Monomial known)
     {
         int mask = _slots.Length - 1;

@@ -25,6 +25,24 @@ public sealed class EquivariantsCommandTests
     }
 
     [Fact]
+    public void FileNameAfterOutPointsToTheOutputOption()
+    {
+        var result = InvTheoryProcess.Run(null, "equivariants", "O(3)", "--in", "2*T1", "--out", "o3.json");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--output FILE", result.StandardError);
+    }
+
+    [Fact]
+    public void NonFaithfulInputExplainsTheKernel()
+    {
+        // -I acts trivially on Sym2(V) and by -1 on V, so every Oh-equivariant map Sym2(V) -> V is zero.
+        var result = InvTheoryProcess.Run(null, "equivariants", "Oh", "--in", "Sym2(V)", "--out", "V", "--degree", "1");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the only equivariant map is zero", result.StandardError);
+        Assert.Contains("[-1, 0, 0; 0, -1, 0; 0, 0, -1]", result.StandardError);
+    }
+
+    [Fact]
     public void TextOutputListsTheBasisAndPassesTheCertificate()
     {
         var result = InvTheoryProcess.Run(null, "equivariants", "Oh", "--degree", "1..3");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using InvTheory.Invariants.Export;
 
@@ -60,4 +61,56 @@ public sealed class LatexExporterTests
 
     [Fact]
     public void OutputIsDeterministic() => Assert.Equal(Latex("equivariants-Oh"), Latex("equivariants-Oh"));
+
+    [PdflatexFact]
+    public void SamplesCompileWithPdflatex()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "invtheory-export-latex-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var document = new StringBuilder("\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n");
+            foreach (string sample in ExportSamples.Names)
+            {
+                File.WriteAllText(Path.Combine(directory, sample + ".tex"), Latex(sample));
+                document.Append("\\input{").Append(sample).Append("}\n");
+            }
+
+            File.WriteAllText(Path.Combine(directory, "all.tex"), document.Append("\\end{document}\n").ToString());
+            var start = new ProcessStartInfo(PdflatexFactAttribute.Pdflatex)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = directory,
+            };
+            foreach (string argument in new[] { "-interaction=nonstopmode", "-halt-on-error", "all.tex" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "pdflatex did not finish within a minute");
+            Assert.True(process.ExitCode == 0, output);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason shown, when /usr/bin/pdflatex does not exist.</summary>
+public sealed class PdflatexFactAttribute : FactAttribute
+{
+    public const string Pdflatex = "/usr/bin/pdflatex";
+
+    public PdflatexFactAttribute()
+    {
+        if (!File.Exists(Pdflatex))
+        {
+            Skip = $"{Pdflatex} is not installed";
+        }
+    }
 }

@@ -219,6 +219,23 @@ public sealed class F4EngineTests
         Assert.Equal(expected.Elements, basis.Elements);
     }
 
+    [Fact]
+    public void ExtendOverGfPResumesATruncatedBasis()
+    {
+        var ring = Gf32003Ring(["x1", "x2", "x3", "x4"]);
+        var generators = Elementary4.Select(ring.Parse).ToList();
+        var buchberger = new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger };
+        var full = Gb.Compute(ring, generators, buchberger);
+        var truncated = Gb.Compute(ring, generators, new GroebnerOptions { DegreeBound = 2 });
+        Assert.Equal(2, truncated.TruncationDegree);
+        Assert.Equal(full.Elements.Where(g => g.TotalDegree <= 2), truncated.Elements);
+        Assert.Equal(full.Elements, truncated.Extend([]).Elements);
+
+        // Adding generators to a complete basis gives the basis of the larger ideal.
+        var partial = Gb.Compute(ring, generators.Take(2), buchberger);
+        Assert.Equal(full.Elements, partial.Extend(generators.Skip(2)).Elements);
+    }
+
     private static PolynomialRing<ModInt> Gf32003Ring(string[] variables) =>
         new(PrimeField.Get(32003), variables, MonomialOrder.GradedReverseLex);
 

@@ -47,6 +47,8 @@ public sealed class MonomialTableTests
                 && table.Divides(ib, ia) == b.Divides(a)
                 && table.Divides(ia, ip)
                 && table.AreCoprime(ia, ib) == a.IsCoprimeTo(b)
+                && table.IsLcm(ia, ib, table.Lcm(ia, ib))
+                && table.IsLcm(ia, ib, ip) == (product == a.Lcm(b))
                 && Math.Sign(table.Compare(ia, ib)) == Math.Sign(MonomialOrder.GradedReverseLex.Compare(a, b));
             if (!ok)
             {

@@ -1,0 +1,45 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using InvTheory.Polynomials.Groebner;
+using InvTheory.Polynomials.Scalars;
+using Gb = InvTheory.Polynomials.Groebner.Groebner;
+
+namespace InvTheory.Polynomials.Tests.Groebner;
+
+public sealed class IntegerReducerTests
+{
+    private static readonly string[] Names = ["x", "y", "z"];
+
+    [Property(MaxTest = 60)]
+    public bool SPairCheckDecidesTheGroebnerProperty(int seed, bool homogeneous, bool useBasis)
+    {
+        // Buchberger's criterion: a set is a Groebner basis exactly when all its S-polynomials reduce to zero, whatever
+        // the reduction strategy, so the verifier must agree with the plain division routine of IsGroebnerBasis.
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, Names, MonomialOrder.GradedReverseLex);
+        var generators = GroebnerPropertyTests.RandomIdeal(ring, seed, homogeneous).Where(f => !f.IsZero).ToList();
+        var set = useBasis ? [.. Gb.Compute(ring, generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger }).Elements] : generators;
+        var reducer = new IntegerReducer(ring, set);
+        bool allPairsReduce = true;
+        for (int i = 0; i < set.Count; i++)
+        {
+            for (int j = i + 1; j < set.Count; j++)
+            {
+                allPairsReduce &= reducer.SPolynomialReducesToZero(i, j);
+            }
+        }
+
+        bool generatorsReduce = generators.All(reducer.ReducesToZero);
+        return allPairsReduce == Gb.IsGroebnerBasis(set) && (!useBasis || generatorsReduce);
+    }
+
+    [Fact]
+    public void NonMemberDoesNotReduceToZero()
+    {
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, Names, MonomialOrder.GradedReverseLex);
+        var basis = Gb.Compute(ring, [ring.Parse("x^2-2*y*z"), ring.Parse("3*y^2-z^2")], new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger });
+        var reducer = new IntegerReducer(ring, basis.Elements);
+        Assert.True(reducer.ReducesToZero(ring.Parse("(x^2-2*y*z)*(x+5*z)+(3*y^2-z^2)*x*y/7")));
+        Assert.False(reducer.ReducesToZero(ring.Parse("x^2-2*y*z+1/3*x*z")));
+    }
+}
