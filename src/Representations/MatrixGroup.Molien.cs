@@ -33,7 +33,7 @@ public sealed partial class MatrixGroup<T>
     /// [Mol97], [Sta79, Sec. 2]; see <see cref="Representations.MolienSeries"/> for the output forms and checks.
     /// Over GF(p) the eigenvalues of each class representative come from null spaces over GF(p^k), where k is the
     /// multiplicative order of p modulo the exponent m of G. A fixed element of order m in GF(p^k) lifts them to
-    /// complex m-th roots of unity [Sing-finvar], [DK15, Ch. 3] (see the internal BrauerLift type).
+    /// complex m-th roots of unity [Sing-finvar] (see the internal BrauerLift type).
     /// Cached after the first call.
     /// </remarks>
     /// <exception cref="NotSupportedException">
@@ -146,7 +146,7 @@ public sealed partial class MatrixGroup<T>
     /// <remarks>
     /// Algorithm: in characteristic 0 the weights are the traces, as for the character overload. Over GF(p), p not
     /// dividing |G|, the eigenvalues of rho(g_C) are lifted with the same element of order m as those of g_C, which
-    /// gives the Brauer character [Sing-finvar], [DK15, Ch. 3]. Not cached.
+    /// gives the Brauer character [Sing-finvar]. Not cached.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// The number of matrices differs from the number of classes, the matrices are not square of one size over the

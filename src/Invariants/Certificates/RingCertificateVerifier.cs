@@ -410,8 +410,8 @@ internal sealed class RingCertificateChecker<T>
             }
         }
 
-        // The generation and minimality checks count dimensions of spans of products, which bounds the invariants only
-        // when the factors are invariant; they refuse to pass on a fundamental invariant that failed here.
+        // The generation and minimality checks compare dimensions of spans of products, which is valid only when the
+        // factors are invariant. So both checks fail when a fundamental invariant fails here.
         for (int i = 0; i < _fundamental.Count; i++)
         {
             if (failures.Exists(f => f.StartsWith($"fundamental {i + 1} ", StringComparison.Ordinal)))

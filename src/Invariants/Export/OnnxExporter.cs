@@ -184,7 +184,7 @@ internal static class OnnxExporter
             w.Int64(OnnxWriter.Tensor.Dims, d);
         }
 
-        // raw_data holds the values little-endian, as onnx.proto specifies for every platform.
+        // raw_data stores the values little-endian, as onnx.proto specifies for every platform.
         var raw = new byte[values.Length * (single ? 4 : 8)];
         for (int i = 0; i < values.Length; i++)
         {

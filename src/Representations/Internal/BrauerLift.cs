@@ -15,7 +15,7 @@ namespace InvTheory.Representations.Internal;
 /// multiplicity of the eigenvalue w^e is the nullity of g - w^e I, found by Gaussian elimination over GF(p^k), and the
 /// lift of g has the eigenvalues zeta_m^e with the same multiplicities. The Brauer character sum_e mult_e zeta_m^e and
 /// the lifted det(I - t g) = prod_e (1 - zeta_m^e t)^mult_e give the Molien series of a non-modular group
-/// [Sing-finvar], [DK15, Ch. 3].
+/// [Sing-finvar].
 /// </para>
 /// <para>
 /// The choice of w is deterministic: the k-th extension is defined by the irreducible polynomial with a given index

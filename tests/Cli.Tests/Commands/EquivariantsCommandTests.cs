@@ -25,7 +25,7 @@ public sealed class EquivariantsCommandTests
     }
 
     [Fact]
-    public void FileNameAfterOutPointsToTheOutputOption()
+    public void OutFileNameSuggestsOutput()
     {
         var result = InvTheoryProcess.Run(null, "equivariants", "O(3)", "--in", "2*T1", "--out", "o3.json");
         Assert.Equal(1, result.ExitCode);
@@ -33,7 +33,7 @@ public sealed class EquivariantsCommandTests
     }
 
     [Fact]
-    public void NonFaithfulInputExplainsTheKernel()
+    public void NonFaithfulInputExplainsKernel()
     {
         // -I acts trivially on Sym2(V) and by -1 on V, so every Oh-equivariant map Sym2(V) -> V is zero.
         var result = InvTheoryProcess.Run(null, "equivariants", "Oh", "--in", "Sym2(V)", "--out", "V", "--degree", "1");

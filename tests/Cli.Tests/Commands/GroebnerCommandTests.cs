@@ -38,8 +38,8 @@ public sealed class GroebnerCommandTests
     [Fact]
     public void TruncatedBasisLabelsItsDimensions()
     {
-        // Up to degree 2 the basis of the S_3 coinvariant ideal has only the linear and the quadratic element, which
-        // cut out a curve; the labels must say that the dimension belongs to the truncation, not to the ideal.
+        // Up to degree 2 the basis of the S_3 coinvariant ideal has only its linear and quadratic elements, which cut
+        // out a curve. The labels attribute the dimension to the truncation, not to the ideal.
         var result = InvTheoryProcess.Run(null, "groebner", "--vars", "x,y,z", "--degree-bound", "2", "x+y+z", "x*y+x*z+y*z", "x*y*z");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Krull dimension (of the truncated basis, degree <= 2): 1", result.StandardOutput);

@@ -14,7 +14,7 @@ public sealed class CSharpExporterTests
     [Trait("Category", "Slow")]
     public void GeneratedClassesCompileAndMatchRuntime()
     {
-        // One console project holds the classes of three samples, so the test pays for one build instead of three.
+        // One console project contains the classes of three samples, so the test pays for one build instead of three.
         var samples = new (string Sample, string Class, int Batch)[] { ("ring-Oh", "OhRing", 7), ("fft-O3", "O3Generators", 5), ("pi-pipe", "PipeGroups", 4) };
         string directory = Path.Combine(Path.GetTempPath(), "invtheory-export-csharp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
