@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>Scalar functions applied entry by entry.</summary>
@@ -93,6 +96,9 @@ internal static class ElementwiseDerivatives
                 }
 
                 break;
+            case ElementwiseFunction.Sigmoid when order == 0:
+                ApplySigmoid(x, y);
+                break;
             case ElementwiseFunction.Sigmoid:
                 for (int i = 0; i < x.Length; i++)
                 {
@@ -165,36 +171,89 @@ internal static class ElementwiseDerivatives
         switch (function)
         {
             case ElementwiseFunction.Sigmoid:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    y[i] = SigmoidDerivative(s[i], order);
-                }
-
+                Map(new SigmoidDerivativeOperator(order), x, s, y);
                 break;
             case ElementwiseFunction.Softplus:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    y[i] = SigmoidDerivative(s[i], order - 1);
-                }
-
-                break;
-            case ElementwiseFunction.Silu when order == 0:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    y[i] = x[i] * s[i];
-                }
-
+                Map(new SigmoidDerivativeOperator(order - 1), x, s, y);
                 break;
             case ElementwiseFunction.Silu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    y[i] = (order * SigmoidDerivative(s[i], order - 1)) + (x[i] * SigmoidDerivative(s[i], order));
-                }
-
+                Map(new SiluDerivativeOperator(order), x, s, y);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(function), function, "ApplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
         }
+    }
+
+    /// <summary>Writes sigmoid(x) for each entry of x into y.</summary>
+    public static void ApplySigmoid(ReadOnlySpan<double> x, Span<double> y) => Map(default(SigmoidOperator), x, x, y);
+
+    // y = op(x, s) four entries at a time. The last partial vector goes through a padded copy, so every entry is computed
+    // by the same vector code whatever its position, and the result does not depend on the length.
+    private static void Map<TOperator>(TOperator op, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+        where TOperator : struct, IVectorOperator
+    {
+        int width = Vector256<double>.Count;
+        int full = x.Length - (x.Length % width);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double sr = ref MemoryMarshal.GetReference(s);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        for (int i = 0; i < full; i += width)
+        {
+            op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
+        }
+
+        if (full < x.Length)
+        {
+            Span<double> xs = stackalloc double[width];
+            Span<double> ss = stackalloc double[width];
+            Span<double> ys = stackalloc double[width];
+            x[full..].CopyTo(xs);
+            s[full..].CopyTo(ss);
+            op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss)).CopyTo(ys);
+            ys[..(x.Length - full)].CopyTo(y[full..]);
+        }
+    }
+
+    private interface IVectorOperator
+    {
+        Vector256<double> Invoke(Vector256<double> x, Vector256<double> s);
+    }
+
+    // sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, with e = exp(-|x|) <= 1, so nothing overflows.
+    private readonly struct SigmoidOperator : IVectorOperator
+    {
+        public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s)
+        {
+            var e = Vector256.Exp(-Vector256.Abs(x));
+            var positive = Vector256<double>.One / (Vector256<double>.One + e);
+            var negative = e / (Vector256<double>.One + e);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), positive, negative);
+        }
+    }
+
+    private readonly struct SigmoidDerivativeOperator(int order) : IVectorOperator
+    {
+        public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s) => SigmoidDerivative(s, order);
+    }
+
+    // silu^(k) = k s^(k-1) + x s^(k).
+    private readonly struct SiluDerivativeOperator(int order) : IVectorOperator
+    {
+        public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s) =>
+            order == 0 ? x * s : (Vector256.Create((double)order) * SigmoidDerivative(s, order - 1)) + (x * SigmoidDerivative(s, order));
+    }
+
+    private static Vector256<double> SigmoidDerivative(Vector256<double> s, int order)
+    {
+        var one = Vector256<double>.One;
+        var d = s * (one - s);
+        return order switch
+        {
+            0 => s,
+            1 => d,
+            2 => d * (one - (Vector256.Create(2.0) * s)),
+            _ => d * (one - (Vector256.Create(6.0) * s) + (Vector256.Create(6.0) * s * s)),
+        };
     }
 
     private static double Sigmoid(double x)

@@ -68,23 +68,16 @@ public sealed partial class Tape
         }
 
         var y = _pool.Rent(m, n);
-        ReadOnlySpan<double> left = a.Value.AsSpan();
-        ReadOnlySpan<double> right = b.Value.AsSpan();
-        if (transposeA)
-        {
-            var t = _pool.Rent(m, k);
-            TensorKernels.Transpose(left, t.AsSpan(), a.Rows, a.Columns);
-            left = t.AsSpan();
-        }
-
         if (transposeB)
         {
-            var t = _pool.Rent(k, n);
-            TensorKernels.Transpose(right, t.AsSpan(), b.Rows, b.Columns);
-            right = t.AsSpan();
+            var scratch = _pool.Rent(k, n);
+            TensorKernels.MatMulTransposeB(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan(), m, k, n, scratch.AsSpan());
+        }
+        else
+        {
+            TensorKernels.MatMul(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan(), m, k, n, transposeA);
         }
 
-        TensorKernels.MatMul(left, right, y.AsSpan(), m, k, n);
         return Record(new Node(this, y, Operation.MatMul) { A = a, B = b, TransposeA = transposeA, TransposeB = transposeB });
     }
 
@@ -226,6 +219,7 @@ public sealed partial class Tape
         {
             ElementwiseDerivatives.Apply(function, order, a.Value.AsSpan(), y.AsSpan());
         }
+
 
         return Record(new Node(this, y, Operation.Elementwise) { A = a, Function = function, First = order });
     }

@@ -1,87 +1,11 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>Dense kernels on row-major spans. Each writes its whole output, so outputs need no clearing.</summary>
-internal static class TensorKernels
+internal static partial class TensorKernels
 {
-    /// <summary>c = a * b for a (m x k) and b (k x n), c (m x n).</summary>
-    /// <remarks>
-    /// Algorithm: register-blocked i-k-j loop. Four rows of c and one SIMD strip of columns stay in registers while k runs,
-    /// so each strip of b is loaded once per four rows; the rows of b are contiguous, which keeps the access sequential.
-    /// </remarks>
-    public static void MatMul(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        int width = Vector<double>.Count;
-        int vectorColumns = n - (n % width);
-        int i = 0;
-        for (; i + 4 <= m; i += 4)
-        {
-            var a0 = a.Slice(i * k, k);
-            var a1 = a.Slice((i + 1) * k, k);
-            var a2 = a.Slice((i + 2) * k, k);
-            var a3 = a.Slice((i + 3) * k, k);
-            for (int j = 0; j < vectorColumns; j += width)
-            {
-                var s0 = Vector<double>.Zero;
-                var s1 = Vector<double>.Zero;
-                var s2 = Vector<double>.Zero;
-                var s3 = Vector<double>.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    var bv = LoadVector(b, (p * n) + j);
-                    s0 = Vector.FusedMultiplyAdd(new Vector<double>(a0[p]), bv, s0);
-                    s1 = Vector.FusedMultiplyAdd(new Vector<double>(a1[p]), bv, s1);
-                    s2 = Vector.FusedMultiplyAdd(new Vector<double>(a2[p]), bv, s2);
-                    s3 = Vector.FusedMultiplyAdd(new Vector<double>(a3[p]), bv, s3);
-                }
-
-                StoreVector(s0, c, (i * n) + j);
-                StoreVector(s1, c, ((i + 1) * n) + j);
-                StoreVector(s2, c, ((i + 2) * n) + j);
-                StoreVector(s3, c, ((i + 3) * n) + j);
-            }
-
-            for (int r = i; r < i + 4; r++)
-            {
-                ScalarColumns(a.Slice(r * k, k), b, c.Slice(r * n, n), k, n, vectorColumns);
-            }
-        }
-
-        for (; i < m; i++)
-        {
-            var ai = a.Slice(i * k, k);
-            for (int j = 0; j < vectorColumns; j += width)
-            {
-                var s = Vector<double>.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    s = Vector.FusedMultiplyAdd(new Vector<double>(ai[p]), LoadVector(b, (p * n) + j), s);
-                }
-
-                StoreVector(s, c, (i * n) + j);
-            }
-
-            ScalarColumns(ai, b, c.Slice(i * n, n), k, n, vectorColumns);
-        }
-    }
-
-    private static void ScalarColumns(ReadOnlySpan<double> ai, ReadOnlySpan<double> b, Span<double> ci, int k, int n, int from)
-    {
-        for (int j = from; j < n; j++)
-        {
-            double s = 0;
-            for (int p = 0; p < k; p++)
-            {
-                s = Math.FusedMultiplyAdd(ai[p], b[(p * n) + j], s);
-            }
-
-            ci[j] = s;
-        }
-    }
-
     /// <summary>t = a^T for a (rows x columns).</summary>
     public static void Transpose(ReadOnlySpan<double> a, Span<double> t, int rows, int columns)
     {
@@ -222,12 +146,4 @@ internal static class TensorKernels
 
         return sum;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> LoadVector(ReadOnlySpan<double> span, int offset) =>
-        Vector.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)offset);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreVector(Vector<double> value, Span<double> span, int offset) =>
-        value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)offset);
 }
