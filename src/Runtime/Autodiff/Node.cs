@@ -17,6 +17,7 @@ internal enum Operation
     Sum,
     BroadcastScalar,
     Elementwise,
+    MultiplyByDerivative,
     SliceColumns,
     PadColumns,
     ConcatColumns,

@@ -118,7 +118,20 @@ public sealed partial class Tape
             case Operation.Elementwise:
                 if (NeedA() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
                 {
-                    Send(node.A!, Multiply(g, Derivative(node.Function, node.First + 1, node.A!)));
+                    Send(node.A!, MultiplyByDerivative(g, node.Function, node.First + 1, node.A!));
+                }
+
+                break;
+            case Operation.MultiplyByDerivative:
+                // y = h * f^(k)(a): dh = g * f^(k)(a) and da = (g * h) * f^(k+1)(a).
+                if (NeedA())
+                {
+                    Send(node.A!, MultiplyByDerivative(g, node.Function, node.First, node.B!));
+                }
+
+                if (NeedB() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
+                {
+                    Send(node.B!, MultiplyByDerivative(Multiply(g, node.A!), node.Function, node.First + 1, node.B!));
                 }
 
                 break;

@@ -235,6 +235,7 @@ public sealed partial class Tape
         {
             node.Index = _nodes.Count;
             _nodes.Add(node);
+
         }
 
         return node;
