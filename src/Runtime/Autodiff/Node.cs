@@ -87,6 +87,9 @@ public sealed class Node
 
     internal Parameter? Parameter { get; set; }
 
+    // The number of cotangent slots of a running backward pass that hold this node.
+    internal int SlotCount { get; set; }
+
     // sigmoid(Value), computed once for all sigmoid-based functions and derivatives of this node.
     internal Tensor? SigmoidOfValue { get; set; }
 

@@ -10,7 +10,14 @@ public sealed partial class Tape
         void Send(Node input, Node cotangent)
         {
             int i = input.Index;
-            cotangents[i] = cotangents[i] is { } existing ? Add(existing, cotangent) : cotangent;
+            if (cotangents[i] is { } existing)
+            {
+                existing.SlotCount--;
+                cotangent = Add(existing, cotangent);
+            }
+
+            cotangent.SlotCount++;
+            cotangents[i] = cotangent;
         }
 
         switch (node.Operation)

@@ -72,6 +72,7 @@ public sealed partial class Tape
         {
             var scratch = _pool.Rent(k, n);
             TensorKernels.MatMulTransposeB(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan(), m, k, n, scratch.AsSpan());
+            _pool.Release(scratch);
         }
         else
         {

@@ -18,6 +18,11 @@ public sealed partial class Tape
     private readonly Dictionary<Parameter, Node> _parameterNodes = [];
     private readonly List<Parameter> _parameters = [];
 
+    // Nodes created by the running backward pass without createGraph whose storage has not been released yet, or null
+    // outside such a pass.
+    private List<Node>? _temporaries;
+    private readonly List<Node> _temporaryList = [];
+
     /// <summary>Whether new operations are recorded; when false they only compute values (inference mode).</summary>
     public bool IsRecording { get; set; } = true;
 
@@ -133,13 +138,22 @@ public sealed partial class Tape
             }
         }
 
-        // Phase 2: reverse sweep, accumulating the cotangent of each node before its inputs are visited.
+        // Phase 2: reverse sweep, accumulating the cotangent of each node before its inputs are visited. Without
+        // createGraph the cotangents are plain values, so the storage of each one goes back to the pool as soon as no
+        // cotangent slot holds it; the next operations reuse that storage while it is still in the cache.
         var cotangents = new Node?[last + 1];
         bool wasRecording = IsRecording;
         IsRecording = createGraph;
+        if (!createGraph)
+        {
+            _temporaryList.Clear();
+            _temporaries = _temporaryList;
+        }
+
         try
         {
             cotangents[last] = seed ?? Fill(output.Rows, output.Columns, 1.0);
+            cotangents[last]!.SlotCount++;
             for (int i = last; i >= 0; i--)
             {
                 var g = cotangents[i];
@@ -149,6 +163,12 @@ public sealed partial class Tape
                 }
 
                 Backpropagate(_nodes[i], g, relevant, cotangents);
+                if (_temporaries is not null && !Contains(withRespectTo, i))
+                {
+                    cotangents[i] = null;
+                    g.SlotCount--;
+                    ReleaseUnheldTemporaries();
+                }
             }
 
             // Phase 3: zeros for inputs the output does not depend on.
@@ -164,6 +184,8 @@ public sealed partial class Tape
         finally
         {
             IsRecording = wasRecording;
+            _temporaries = null;
+            _temporaryList.Clear();
         }
     }
 
@@ -220,6 +242,40 @@ public sealed partial class Tape
         return false;
     }
 
+    // Returns the storage of every temporary node that no cotangent slot holds to the pool, and keeps the others.
+    private void ReleaseUnheldTemporaries()
+    {
+        var list = _temporaries!;
+        int kept = 0;
+        for (int k = 0; k < list.Count; k++)
+        {
+            var node = list[k];
+            if (node.SlotCount > 0)
+            {
+                list[kept++] = node;
+            }
+            else if (node.Value.PoolSlot >= 0)
+            {
+                _pool.Release(node.Value);
+            }
+        }
+
+        list.RemoveRange(kept, list.Count - kept);
+    }
+
+    private static bool Contains(IReadOnlyList<Node> nodes, int index)
+    {
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (nodes[k].Index == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void CheckOwned(Node node, string name)
     {
         ArgumentNullException.ThrowIfNull(node, name);
@@ -235,7 +291,10 @@ public sealed partial class Tape
         {
             node.Index = _nodes.Count;
             _nodes.Add(node);
-
+        }
+        else
+        {
+            _temporaries?.Add(node);
         }
 
         return node;
