@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -64,6 +65,7 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Writes f^(order)(x) for each entry of x into y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ElementwiseFunction function, int order, ReadOnlySpan<double> x, Span<double> y)
     {
         switch (function)
@@ -209,6 +211,7 @@ internal static class ElementwiseDerivatives
 
     // y = op(x, s) four entries at a time. The last partial vector goes through a padded copy, so every entry is computed
     // by the same vector code whatever its position, and the result does not depend on the length.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Map<TOperator>(TOperator op, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
         where TOperator : struct, IVectorOperator
     {
@@ -235,6 +238,7 @@ internal static class ElementwiseDerivatives
     }
 
     // y = g * op(x, s), with the same treatment of the last partial vector as Map.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MapMultiply<TOperator>(TOperator op, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
         where TOperator : struct, IVectorOperator
     {

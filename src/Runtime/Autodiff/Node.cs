@@ -90,6 +90,9 @@ public sealed class Node
     // The number of cotangent slots of a running backward pass that hold this node.
     internal int SlotCount { get; set; }
 
+    // The serial number of the backward pass without createGraph that created this node as a temporary value, or 0.
+    internal int TemporaryPass { get; set; }
+
     // sigmoid(Value), computed once for all sigmoid-based functions and derivatives of this node.
     internal Tensor? SigmoidOfValue { get; set; }
 

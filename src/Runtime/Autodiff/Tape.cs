@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed partial class Tape
     // outside such a pass.
     private List<Node>? _temporaries;
     private readonly List<Node> _temporaryList = [];
+
+    // The serial number of the current backward pass, which marks the temporaries it creates.
+    private int _pass;
 
     /// <summary>Whether new operations are recorded; when false they only compute values (inference mode).</summary>
     public bool IsRecording { get; set; } = true;
@@ -98,6 +103,7 @@ public sealed partial class Tape
     /// <param name="seed">The cotangent of the output, with the output's shape.</param>
     /// <param name="createGraph">Record the backward pass, so that the returned gradients can be differentiated again.</param>
     /// <exception cref="ArgumentException">A node belongs to another tape or was not recorded, or the seed has the wrong shape.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<Node> Gradients(Node output, IReadOnlyList<Node> withRespectTo, Node? seed = null, bool createGraph = false)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -148,6 +154,7 @@ public sealed partial class Tape
         {
             _temporaryList.Clear();
             _temporaries = _temporaryList;
+            _pass++;
         }
 
         try
@@ -216,6 +223,7 @@ public sealed partial class Tape
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool DependsOnRelevant(Node node, bool[] relevant)
     {
         if (node.A is { IsRecorded: true } a && relevant[a.Index])
@@ -243,6 +251,7 @@ public sealed partial class Tape
     }
 
     // Returns the storage of every temporary node that no cotangent slot holds to the pool, and keeps the others.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReleaseUnheldTemporaries()
     {
         var list = _temporaries!;
@@ -263,6 +272,12 @@ public sealed partial class Tape
         list.RemoveRange(kept, list.Count - kept);
     }
 
+    // Whether the node is a cotangent value of the running pass without createGraph that no slot holds (the caller
+    // has already released its own hold), so it may be overwritten.
+    private bool IsExclusiveTemporary(Node node) =>
+        _temporaries is not null && node.TemporaryPass == _pass && node.SlotCount == 0 && node.Value.PoolSlot >= 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Contains(IReadOnlyList<Node> nodes, int index)
     {
         for (int k = 0; k < nodes.Count; k++)
@@ -285,6 +300,7 @@ public sealed partial class Tape
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Node Record(Node node)
     {
         if (IsRecording)
@@ -294,7 +310,11 @@ public sealed partial class Tape
         }
         else
         {
-            _temporaries?.Add(node);
+            if (_temporaries is not null)
+            {
+                node.TemporaryPass = _pass;
+                _temporaries.Add(node);
+            }
         }
 
         return node;
