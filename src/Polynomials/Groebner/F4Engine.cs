@@ -216,6 +216,13 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         _pairs.RemoveWhere(pair => pair.J >= 0 && pair.I >= first && pair.J >= first && pair.Sugar <= completeUpToDegree);
     }
 
+    /// <summary>
+    /// Returns the waiting critical pairs (i, j) with sugar at most <paramref name="degreeBound"/> (all when null), as
+    /// indices into the basis in the order of insertion, in queue order.
+    /// </summary>
+    public List<(int I, int J)> PendingPairs(int? degreeBound) =>
+        [.. _pairs.Where(p => p.J >= 0 && (degreeBound is null || p.Sugar <= degreeBound)).Select(p => (p.I, p.J))];
+
     /// <inheritdoc />
     public bool Run(int? degreeBound, GroebnerOptions options, IProgress<GroebnerProgress>? progress, string phase, Stopwatch clock, CancellationToken ct)
     {

@@ -67,6 +67,24 @@ public sealed record GroebnerOptions
     /// (<see cref="GroebnerBasis{T}.Cofactors"/>). Recording forces the <see cref="GroebnerAlgorithm.Buchberger"/> engine.
     /// </summary>
     public bool RecordCofactors { get; init; }
+
+    /// <summary>
+    /// Largest number of threads that the modular engine over Q uses, for the primes and for the exact verification;
+    /// it is further capped by <see cref="Environment.ProcessorCount"/>, and 1 runs everything on the calling thread.
+    /// The other engines are single-threaded. The basis does not depend on this setting.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxDegreeOfParallelism = value;
+        }
+    }
+
+    private readonly int _maxDegreeOfParallelism = 2;
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using InvTheory.Polynomials.Scalars;
 
 namespace InvTheory.Polynomials.Groebner;
@@ -35,6 +36,9 @@ internal static class ModularGroebner
     /// <summary>Largest number of primes tried before giving up.</summary>
     private const int MaxPrimes = 400;
 
+    /// <summary>Fewest S-pairs per thread for which the verification starts a second thread.</summary>
+    private const int MinPairsPerThread = 16;
+
     public static GroebnerBasis<Rational> Compute(
         PolynomialRing<Rational> ring,
         List<Polynomial<Rational>> generators,
@@ -60,64 +64,142 @@ internal static class ModularGroebner
         var work = generators.Select(f => homogeneous ? Primitive(f) : Primitive(Homogenize(f, workRing))).ToList();
 
         // Phase 2: reduced bases modulo primes until a lifted candidate passes the test prime and the verification.
+        // The primes run in batches, one per thread. Their results are used in the order of the primes, so the outcome
+        // does not depend on the thread count, and the later primes of a batch may go unused.
         var groups = new Dictionary<string, LiftGroup>(StringComparer.Ordinal);
         List<Polynomial<Rational>>? candidate = null;
         int? truncation = null;
         int primesUsed = 0;
-        foreach (ulong p in Primes())
+        int threadCount = ThreadCount(options);
+        using var primes = Primes().GetEnumerator();
+        var batch = new List<ulong>(threadCount);
+        while (true)
         {
+            batch.Clear();
+            while (batch.Count < threadCount && primes.MoveNext())
+            {
+                ulong p = primes.Current;
+                if (primesUsed++ >= MaxPrimes)
+                {
+                    throw new InvariantTheoryException(
+                        $"Modular Groebner basis: no verified candidate after {MaxPrimes} primes for {generators.Count} generators in {ring}. "
+                        + "This points to a bug; use GroebnerAlgorithm.Buchberger.");
+                }
+
+                if (!work.Any(f => PrimeModulus.Reduce(f.LeadingCoefficient.Numerator, p) == 0))
+                {
+                    batch.Add(p);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                throw new InvalidOperationException("The prime sequence ended; this points to a bug.");
+            }
+
             ct.ThrowIfCancellationRequested();
-            if (primesUsed++ >= MaxPrimes)
+            var results = ComputeModPrimes(batch, work, workRing, homogeneous ? grading : null, perPrimeF4, options, progress, clock, ct);
+            foreach (var (p, ringP, basisP, complete) in results)
             {
-                throw new InvariantTheoryException(
-                    $"Modular Groebner basis: no verified candidate after {MaxPrimes} primes for {generators.Count} generators in {ring}. "
-                    + "This points to a bug; use GroebnerAlgorithm.Buchberger.");
-            }
+                truncation = complete ? null : options.DegreeBound;
 
-            if (work.Any(f => PrimeModulus.Reduce(f.LeadingCoefficient.Numerator, p) == 0))
-            {
-                continue;
-            }
+                // Test prime: a candidate that reduces to this prime's basis is verified over Q.
+                var candidateModP = candidate is null ? null : TryReduce(candidate, ringP, (PrimeField)ringP.Field);
+                if (candidate is not null && candidateModP is not null && candidateModP.SequenceEqual(basisP))
+                {
+                    progress?.Report(new GroebnerProgress(0, 0, candidate.Count, 0, "verify"));
+                    int[] workGrading = homogeneous ? grading : [.. Enumerable.Repeat(1, workRing.VariableCount)];
+                    bool verified = Verify(workRing, work, candidate, ringP, candidateModP, workGrading, truncation, options, progress, clock, ct);
+                    if (verified)
+                    {
+                        return Finish(ring, generators, homogeneous, candidate, truncation, options, ct);
+                    }
+                }
 
+                string key = string.Join(';', basisP.Select(g => g.LeadingMonomial.ToString()));
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = new LiftGroup(p);
+                }
+
+                group.Add(p, basisP);
+
+                // Lift from the largest group (majority vote on the leading monomials).
+                var best = groups.Values.OrderByDescending(g => g.PrimeCount).ThenBy(g => g.FirstPrime).First();
+                progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.PrimeCount, "lift"));
+                candidate = best.TryReconstruct(workRing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the reduced bases modulo the primes of <paramref name="batch"/>, in the same order, computing them on one
+    /// thread per prime; only the calling thread, which takes the first prime, reports progress.
+    /// </summary>
+    private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete)> ComputeModPrimes(
+        List<ulong> batch,
+        List<Polynomial<Rational>> work,
+        PolynomialRing<Rational> workRing,
+        int[]? sugarWeights,
+        bool perPrimeF4,
+        GroebnerOptions options,
+        IProgress<GroebnerProgress>? progress,
+        Stopwatch clock,
+        CancellationToken ct)
+    {
+        var results = new (ulong, PolynomialRing<ModInt>, List<Polynomial<ModInt>>, bool)[batch.Count];
+        void ComputeOne(int k, IProgress<GroebnerProgress>? report)
+        {
+            ulong p = batch[k];
             var field = PrimeField.Get(p);
             var ringP = new PolynomialRing<ModInt>(field, workRing.Variables, workRing.Order);
-            IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, homogeneous ? grading : null) : new BuchbergerEngine<ModInt>(ringP, 0, homogeneous ? grading : null);
+            IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, sugarWeights) : new BuchbergerEngine<ModInt>(ringP, 0, sugarWeights);
             foreach (var f in work)
             {
                 engine.AddGenerator(Reduce(f, ringP, field));
             }
 
-            bool complete = engine.Run(options.DegreeBound, options, progress, $"modular p={p}", clock, ct);
-            var basisP = engine.ReducedPolynomials(ct);
-            truncation = complete ? null : options.DegreeBound;
-
-            // Test prime: a candidate that reduces to this prime's basis is verified over Q.
-            if (candidate is not null && TryReduce(candidate, ringP, field) is { } candidateModP && candidateModP.SequenceEqual(basisP))
-            {
-                progress?.Report(new GroebnerProgress(0, 0, candidate.Count, 0, "verify"));
-                int[] workGrading = homogeneous ? grading : [.. Enumerable.Repeat(1, workRing.VariableCount)];
-                if (Verify(workRing, work, candidate, workGrading, truncation, options, progress, clock, ct))
-                {
-                    return Finish(ring, generators, homogeneous, candidate, truncation, options, ct);
-                }
-            }
-
-            string key = string.Join(';', basisP.Select(g => g.LeadingMonomial.ToString()));
-            if (!groups.TryGetValue(key, out var group))
-            {
-                groups[key] = group = new LiftGroup(p);
-            }
-
-            group.Add(p, basisP);
-
-            // Lift from the largest group (majority vote on the leading monomials).
-            var best = groups.Values.OrderByDescending(g => g.PrimeCount).ThenBy(g => g.FirstPrime).First();
-            progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.PrimeCount, "lift"));
-            candidate = best.TryReconstruct(workRing);
+            bool complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, ct);
+            results[k] = (p, ringP, engine.ReducedPolynomials(ct), complete);
         }
 
-        throw new InvalidOperationException("The prime sequence ended; this points to a bug.");
+        var helpers = new Task[batch.Count - 1];
+        for (int k = 1; k < batch.Count; k++)
+        {
+            int index = k;
+            helpers[k - 1] = Task.Factory.StartNew(() => ComputeOne(index, null), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        try
+        {
+            ComputeOne(0, progress);
+        }
+        finally
+        {
+            // The helpers watch the same token and clock, so they finish or fail on their own. Their results are
+            // needed only when the calling thread succeeded.
+            try
+            {
+                Task.WaitAll(helpers, CancellationToken.None);
+            }
+            catch (AggregateException) when (helpers.Length > 0)
+            {
+            }
+        }
+
+        foreach (var helper in helpers)
+        {
+            if (helper.Exception is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+            }
+
+            ct.ThrowIfCancellationRequested();
+        }
+
+        return [.. results];
     }
+
 
     /// <summary>Returns the final basis in the caller's ring: the candidate itself, or its dehomogenization interreduced.</summary>
     private static GroebnerBasis<Rational> Finish(
@@ -153,11 +235,36 @@ internal static class ModularGroebner
         return new GroebnerBasis<Rational>(ring, [.. engine.ReducedBasis(ct).Select(engine.ToPolynomial)], generators, null, null);
     }
 
+    /// <summary>
+    /// Returns whether a homogeneous candidate passes the exact checks (1) and (2) for homogeneous generators in the
+    /// standard grading, computing the pairs from the candidate modulo the largest 31-bit prime that keeps its leading
+    /// monomials. The modular engine runs the same checks; this entry point lets tests submit their own candidates.
+    /// </summary>
+    internal static bool VerifyCandidate(
+        PolynomialRing<Rational> ring, IReadOnlyList<Polynomial<Rational>> generators, IReadOnlyList<Polynomial<Rational>> candidate, GroebnerOptions options)
+    {
+        int[] grading = [.. Enumerable.Repeat(1, ring.VariableCount)];
+        foreach (ulong p in Primes())
+        {
+            var field = PrimeField.Get(p);
+            var ringP = new PolynomialRing<ModInt>(field, ring.Variables, ring.Order);
+            if (TryReduce([.. candidate], ringP, field) is { } candidateModP)
+            {
+                var work = generators.Where(f => !f.IsZero).Select(Primitive).ToList();
+                return Verify(ring, work, [.. candidate], ringP, candidateModP, grading, null, options, null, Stopwatch.StartNew(), CancellationToken.None);
+            }
+        }
+
+        throw new InvalidOperationException("The prime sequence ended; this points to a bug.");
+    }
+
     /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) holds because the candidate was lifted from a prime's basis.</summary>
     private static bool Verify(
         PolynomialRing<Rational> ring,
         List<Polynomial<Rational>> generators,
         List<Polynomial<Rational>> candidate,
+        PolynomialRing<ModInt> ringP,
+        List<Polynomial<ModInt>> candidateModP,
         int[] grading,
         int? truncation,
         GroebnerOptions options,
@@ -170,9 +277,11 @@ internal static class ModularGroebner
             return false;
         }
 
-        // The pairs that survive the Gebauer-Moeller criteria; the criteria keep Buchberger's criterion valid.
-        var engine = new BuchbergerEngine<Rational>(ring, 0);
-        engine.Seed(candidate, -1);
+        // The pairs that survive the Gebauer-Moeller criteria; the criteria keep Buchberger's criterion valid. They
+        // depend only on the leading monomials, which the candidate shares with its image modulo the test prime, so
+        // the F4 engine over GF(p) selects them without rational arithmetic.
+        var engine = new F4Engine(ringP, grading);
+        engine.Seed(candidateModP, -1);
         var pairs = engine.PendingPairs(truncation);
         var verifier = new IntegerReducer(ring, candidate);
         foreach (var f in generators)
@@ -184,30 +293,84 @@ internal static class ModularGroebner
             }
         }
 
-        for (int k = 0; k < pairs.Count; k++)
+        return SPolynomialsReduceToZero(ring, candidate, pairs, verifier, options, progress, clock, ct);
+    }
+
+    /// <summary>
+    /// Whether the S-polynomials of all <paramref name="pairs"/> reduce to zero modulo the candidate. With more than one
+    /// thread the pairs are handed out one at a time, each thread with its own <see cref="IntegerReducer"/>, and the
+    /// threads stop at the first nonzero remainder. The result does not depend on the thread count.
+    /// </summary>
+    private static bool SPolynomialsReduceToZero(
+        PolynomialRing<Rational> ring,
+        List<Polynomial<Rational>> candidate,
+        List<(int I, int J)> pairs,
+        IntegerReducer verifier,
+        GroebnerOptions options,
+        IProgress<GroebnerProgress>? progress,
+        Stopwatch clock,
+        CancellationToken ct)
+    {
+        int threadCount = pairs.Count < MinPairsPerThread * 2 ? 1 : ThreadCount(options);
+        int next = -1;
+        int failed = 0;
+        int timedOut = 0;
+
+        // Runs on every thread; only the calling thread reports progress.
+        void Work(IntegerReducer reducer, bool reports)
         {
-            ct.ThrowIfCancellationRequested();
-            if (options.TimeLimit is TimeSpan limit && clock.Elapsed > limit)
+            while (Volatile.Read(ref failed) == 0 && Volatile.Read(ref timedOut) == 0 && !ct.IsCancellationRequested)
             {
-                throw new GroebnerLimitExceededException(
-                    GroebnerLimit.TimeLimit,
-                    $"Groebner basis: the run took {clock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
-                    + $"(verifying the modular result, {pairs.Count - k} pairs left). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
-            }
+                int k = Interlocked.Increment(ref next);
+                if (k >= pairs.Count)
+                {
+                    return;
+                }
 
-            if (k % 256 == 0)
-            {
-                progress?.Report(new GroebnerProgress(0, pairs.Count - k, candidate.Count, k, "verify"));
-            }
+                if (options.TimeLimit is TimeSpan limit && clock.Elapsed > limit)
+                {
+                    Volatile.Write(ref timedOut, 1);
+                    return;
+                }
 
-            if (!verifier.SPolynomialReducesToZero(pairs[k].I, pairs[k].J))
-            {
-                return false;
+                if (reports && progress is not null && k % 256 < threadCount)
+                {
+                    progress.Report(new GroebnerProgress(0, pairs.Count - k, candidate.Count, k, "verify"));
+                }
+
+                if (!reducer.SPolynomialReducesToZero(pairs[k].I, pairs[k].J))
+                {
+                    Volatile.Write(ref failed, 1);
+                    return;
+                }
             }
         }
 
-        return true;
+        var helpers = new Task[threadCount - 1];
+        for (int t = 0; t < helpers.Length; t++)
+        {
+            helpers[t] = Task.Factory.StartNew(
+                () => Work(new IntegerReducer(ring, candidate), reports: false), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        Work(verifier, reports: true);
+        Task.WaitAll(helpers, CancellationToken.None);
+        ct.ThrowIfCancellationRequested();
+        if (timedOut != 0 && failed == 0)
+        {
+            var limit = options.TimeLimit!.Value;
+            int left = Math.Max(0, pairs.Count - Volatile.Read(ref next));
+            throw new GroebnerLimitExceededException(
+                GroebnerLimit.TimeLimit,
+                $"Groebner basis: the run took {clock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
+                + $"(verifying the modular result, about {left} pairs left). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
+        }
+
+        return failed == 0;
     }
+
+    /// <summary>Returns the number of threads for the primes and the verification: the option, capped by the processor count.</summary>
+    private static int ThreadCount(GroebnerOptions options) => Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, Environment.ProcessorCount));
 
     /// <summary>
     /// The bases modulo the primes of one group (same leading monomials), combined by Chinese remaindering as the
@@ -230,6 +393,7 @@ internal static class ModularGroebner
         public int PrimeCount { get; private set; }
 
         /// <summary>Adds the basis modulo p; a monomial missing from the basis has residue 0.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ulong p, List<Polynomial<ModInt>> basis)
         {
             ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(_modulus, p), p);
@@ -282,6 +446,7 @@ internal static class ModularGroebner
         }
 
         /// <summary>Returns the rational reconstruction of every coefficient, or null when one does not reconstruct yet.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public List<Polynomial<Rational>>? TryReconstruct(PolynomialRing<Rational> ring)
         {
             var bound = Sqrt(_modulus / 2);
@@ -352,8 +517,14 @@ internal static class ModularGroebner
     /// <remarks>Algorithm: rational reconstruction by the extended Euclidean algorithm [GG13, Sec. 5.10].</remarks>
     internal static Rational? RationalReconstruction(BigInteger u, BigInteger m) => RationalReconstruction(u, m, Sqrt(m / 2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Rational? RationalReconstruction(BigInteger u, BigInteger m, BigInteger bound)
     {
+        if (m.Sign > 0 && m.GetBitLength() <= 127)
+        {
+            return SmallRationalReconstruction((UInt128)(((u % m) + m) % m), (UInt128)m, (UInt128)bound);
+        }
+
         BigInteger r0 = m, r1 = ((u % m) + m) % m;
         BigInteger t0 = BigInteger.Zero, t1 = BigInteger.One;
         while (r1 > bound)
@@ -369,6 +540,56 @@ internal static class ModularGroebner
         }
 
         return t1.Sign < 0 ? Rational.Create(-r1, -t1) : Rational.Create(r1, t1);
+    }
+
+    /// <summary>
+    /// The same reconstruction for a modulus below 2^127, in 128-bit arithmetic: the remainders stay below m, and
+    /// the cofactors t satisfy |t| &lt;= m, so nothing overflows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Rational? SmallRationalReconstruction(UInt128 u, UInt128 m, UInt128 bound)
+    {
+        UInt128 r0 = m, r1 = u;
+        Int128 t0 = Int128.Zero, t1 = Int128.One;
+        while (r1 > bound)
+        {
+            // Most quotients are small (Gauss-Kuzmin), and subtracting is much cheaper than a 128-bit division.
+            UInt128 q = UInt128.One;
+            var remainder = r0 - r1;
+            while (remainder >= r1 && q < 8)
+            {
+                remainder -= r1;
+                q++;
+            }
+
+            if (remainder >= r1)
+            {
+                q = r0 / r1;
+                remainder = r0 - q * r1;
+            }
+
+            (r0, r1) = (r1, remainder);
+            (t0, t1) = (t1, t0 - (Int128)q * t1);
+        }
+
+        var absoluteT = (UInt128)Int128.Abs(t1);
+        if (t1 == Int128.Zero || absoluteT > bound || Gcd(r1, absoluteT) != UInt128.One)
+        {
+            return null;
+        }
+
+        var numerator = t1 < Int128.Zero ? -(BigInteger)r1 : (BigInteger)r1;
+        return Rational.Create(numerator, (BigInteger)absoluteT);
+    }
+
+    private static UInt128 Gcd(UInt128 a, UInt128 b)
+    {
+        while (b != UInt128.Zero)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     /// <summary>Returns floor(sqrt(n)) by Newton's iteration.</summary>
@@ -435,6 +656,7 @@ internal static class ModularGroebner
     }
 
     /// <summary>Reduces rational polynomials modulo p, made monic; null when a denominator or leading coefficient vanishes modulo p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Polynomial<ModInt>>? TryReduce(List<Polynomial<Rational>> polynomials, PolynomialRing<ModInt> ring, PrimeField field)
     {
         var result = new List<Polynomial<ModInt>>(polynomials.Count);

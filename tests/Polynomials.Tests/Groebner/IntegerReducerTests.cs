@@ -42,4 +42,36 @@ public sealed class IntegerReducerTests
         Assert.True(reducer.ReducesToZero(ring.Parse("(x^2-2*y*z)*(x+5*z)+(3*y^2-z^2)*x*y/7")));
         Assert.False(reducer.ReducesToZero(ring.Parse("x^2-2*y*z+1/3*x*z")));
     }
+
+    [Fact]
+    public void WideCoefficientsSwitchToBigIntegers()
+    {
+        // Coefficients near 2^61 fit the 128-bit path, but two or three fraction-free steps push the remainder past
+        // 2^125, so the reductions finish with big integers. Each result must match division over Q.
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, Names, MonomialOrder.GradedReverseLex);
+        var a = Rational.Create((1L << 61) - 1, 1);
+        var b = Rational.Create((1L << 61) - 3, 1);
+        var c = Rational.Create((1L << 60) + 7, 1);
+        var x = ring.Variable("x");
+        var y = ring.Variable("y");
+        var z = ring.Variable("z");
+        List<Polynomial<Rational>> set =
+        [
+            b * (x * x) + a * (y * z) + c * (x * z),
+            c * (y * y) + b * (x * z) + a * (z * z),
+            a * (z * z * z) + c * (x * y * z) + b * (y * y * z),
+        ];
+        var reducer = new IntegerReducer(ring, set);
+        for (int i = 0; i < set.Count; i++)
+        {
+            for (int j = i + 1; j < set.Count; j++)
+            {
+                bool expected = Gb.DivideWithRemainder(Gb.SPolynomial(set[i], set[j]), set).Remainder.IsZero;
+                Assert.Equal(expected, reducer.SPolynomialReducesToZero(i, j));
+            }
+        }
+
+        Assert.True(reducer.FastPathFailures > 0);
+    }
 }
+

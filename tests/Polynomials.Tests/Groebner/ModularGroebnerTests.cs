@@ -61,4 +61,73 @@ public sealed class ModularGroebnerTests
         var basis = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Modular });
         Assert.Equal([ring.Variable("y") - ring.Constant(d), ring.Variable("x") - ring.Constant(c)], basis.Elements);
     }
+
+    /// <summary>The homogenized cyclic-5 ideal in x1..x5 and h.</summary>
+    private static (PolynomialRing<Rational> Ring, List<Polynomial<Rational>> Generators) HomogenizedCyclic5()
+    {
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x1", "x2", "x3", "x4", "x5", "h"], MonomialOrder.GradedReverseLex);
+        string[] generators =
+        [
+            "x1+x2+x3+x4+x5",
+            "x1*x2+x2*x3+x3*x4+x4*x5+x5*x1",
+            "x1*x2*x3+x2*x3*x4+x3*x4*x5+x4*x5*x1+x5*x1*x2",
+            "x1*x2*x3*x4+x2*x3*x4*x5+x3*x4*x5*x1+x4*x5*x1*x2+x5*x1*x2*x3",
+            "x1*x2*x3*x4*x5-h^5",
+        ];
+        return (ring, [.. generators.Select(ring.Parse)]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void VerificationAcceptsTheBasis(int threads)
+    {
+        // The basis comes from Buchberger's algorithm over Q, which does not use the modular engine.
+        var (ring, generators) = HomogenizedCyclic5();
+        var basis = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger });
+        var options = new GroebnerOptions { MaxDegreeOfParallelism = threads };
+        Assert.True(ModularGroebner.VerifyCandidate(ring, generators, basis.Elements, options));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void VerificationRejectsAlteredTail(int threads)
+    {
+        // Adding 1/7 to one tail coefficient of the largest element keeps every leading monomial, so only the exact
+        // checks over Q can tell the candidate apart from the basis.
+        var (ring, generators) = HomogenizedCyclic5();
+        var basis = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger }).Elements.ToList();
+        int k = basis.Count - 1;
+        var g = basis[k];
+        var tail = g.MonomialSpan[g.TermCount - 1];
+        basis[k] = g + ring.FromTerms([(Rational.Create(1, 7), tail)]);
+        Assert.Equal(g.LeadingMonomial, basis[k].LeadingMonomial);
+        var options = new GroebnerOptions { MaxDegreeOfParallelism = threads };
+        Assert.False(ModularGroebner.VerifyCandidate(ring, generators, basis, options));
+    }
+
+    [Fact]
+    public void ThreadCountDoesNotChangeTheBasis()
+    {
+        // Cyclic-5 is inhomogeneous, so this also runs the homogenization and the final interreduction.
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, ["a", "b", "c", "d", "e"], MonomialOrder.GradedReverseLex);
+        var generators = new[]
+        {
+            "a+b+c+d+e", "a*b+b*c+c*d+d*e+e*a", "a*b*c+b*c*d+c*d*e+d*e*a+e*a*b",
+            "a*b*c*d+b*c*d*e+c*d*e*a+d*e*a*b+e*a*b*c", "a*b*c*d*e-1",
+        }.Select(ring.Parse).ToList();
+        var sequential = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Modular, MaxDegreeOfParallelism = 1 });
+        var threaded = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Modular, MaxDegreeOfParallelism = 2 });
+        var rational = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger });
+        Assert.Equal(rational.Elements, sequential.Elements);
+        Assert.Equal(sequential.Elements, threaded.Elements);
+        Assert.Equal(string.Join("\n", sequential.Elements), string.Join("\n", threaded.Elements));
+    }
+
+    [Fact]
+    public void ParallelismBelowOneIsRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GroebnerOptions { MaxDegreeOfParallelism = 0 });
+    }
 }
