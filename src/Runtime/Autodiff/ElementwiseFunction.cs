@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -64,6 +65,7 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Writes f^(order)(x) for each entry of x into y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ElementwiseFunction function, int order, ReadOnlySpan<double> x, Span<double> y)
     {
         switch (function)
@@ -184,11 +186,32 @@ internal static class ElementwiseDerivatives
         }
     }
 
+    /// <summary>Writes g * f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    public static void MultiplyFromSigmoid(
+        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+    {
+        switch (function)
+        {
+            case ElementwiseFunction.Sigmoid:
+                MapMultiply(new SigmoidDerivativeOperator(order), g, x, s, y);
+                break;
+            case ElementwiseFunction.Softplus:
+                MapMultiply(new SigmoidDerivativeOperator(order - 1), g, x, s, y);
+                break;
+            case ElementwiseFunction.Silu:
+                MapMultiply(new SiluDerivativeOperator(order), g, x, s, y);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(function), function, "MultiplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
+        }
+    }
+
     /// <summary>Writes sigmoid(x) for each entry of x into y.</summary>
     public static void ApplySigmoid(ReadOnlySpan<double> x, Span<double> y) => Map(default(SigmoidOperator), x, x, y);
 
     // y = op(x, s) four entries at a time. The last partial vector goes through a padded copy, so every entry is computed
     // by the same vector code whatever its position, and the result does not depend on the length.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Map<TOperator>(TOperator op, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
         where TOperator : struct, IVectorOperator
     {
@@ -214,6 +237,37 @@ internal static class ElementwiseDerivatives
         }
     }
 
+    // y = g * op(x, s), with the same treatment of the last partial vector as Map.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MapMultiply<TOperator>(TOperator op, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+        where TOperator : struct, IVectorOperator
+    {
+        int width = Vector256<double>.Count;
+        int full = x.Length - (x.Length % width);
+        ref double gr = ref MemoryMarshal.GetReference(g);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double sr = ref MemoryMarshal.GetReference(s);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        for (int i = 0; i < full; i += width)
+        {
+            var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+            (Vector256.LoadUnsafe(ref gr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+        }
+
+        if (full < x.Length)
+        {
+            Span<double> gs = stackalloc double[width];
+            Span<double> xs = stackalloc double[width];
+            Span<double> ss = stackalloc double[width];
+            Span<double> ys = stackalloc double[width];
+            g[full..].CopyTo(gs);
+            x[full..].CopyTo(xs);
+            s[full..].CopyTo(ss);
+            (Vector256.Create<double>(gs) * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss))).CopyTo(ys);
+            ys[..(x.Length - full)].CopyTo(y[full..]);
+        }
+    }
+
     private interface IVectorOperator
     {
         Vector256<double> Invoke(Vector256<double> x, Vector256<double> s);
@@ -226,7 +280,7 @@ internal static class ElementwiseDerivatives
         {
             var e = Vector256.Exp(-Vector256.Abs(x));
             var positive = Vector256<double>.One / (Vector256<double>.One + e);
-            var negative = e / (Vector256<double>.One + e);
+            var negative = e * positive;
             return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), positive, negative);
         }
     }

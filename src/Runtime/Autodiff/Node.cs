@@ -17,6 +17,7 @@ internal enum Operation
     Sum,
     BroadcastScalar,
     Elementwise,
+    MultiplyByDerivative,
     SliceColumns,
     PadColumns,
     ConcatColumns,
@@ -85,6 +86,12 @@ public sealed class Node
     internal ElementwiseFunction Function { get; set; }
 
     internal Parameter? Parameter { get; set; }
+
+    // The number of cotangent slots of a running backward pass that hold this node.
+    internal int SlotCount { get; set; }
+
+    // The serial number of the backward pass without createGraph that created this node as a temporary value, or 0.
+    internal int TemporaryPass { get; set; }
 
     // sigmoid(Value), computed once for all sigmoid-based functions and derivatives of this node.
     internal Tensor? SigmoidOfValue { get; set; }

@@ -1,16 +1,37 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>The backward rules: each maps the cotangent g of a node to the cotangents of its inputs.</summary>
 public sealed partial class Tape
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backpropagate(Node node, Node g, bool[] relevant, Node?[] cotangents)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         bool NeedA() => node.A is { IsRecorded: true } a && relevant[a.Index];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         bool NeedB() => node.B is { IsRecorded: true } b && relevant[b.Index];
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Send(Node input, Node cotangent)
         {
             int i = input.Index;
-            cotangents[i] = cotangents[i] is { } existing ? Add(existing, cotangent) : cotangent;
+            if (cotangents[i] is { } existing)
+            {
+                existing.SlotCount--;
+                if (IsExclusiveTemporary(existing))
+                {
+                    // Only this slot holds the partial sum, so it is updated in place and stays in the cache.
+                    TensorKernels.Add(existing.Value.AsSpan(), cotangent.Value.AsSpan(), existing.Value.AsSpan());
+                    existing.SlotCount++;
+                    return;
+                }
+
+                cotangent = Add(existing, cotangent);
+            }
+
+            cotangent.SlotCount++;
+            cotangents[i] = cotangent;
         }
 
         switch (node.Operation)
@@ -118,7 +139,20 @@ public sealed partial class Tape
             case Operation.Elementwise:
                 if (NeedA() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
                 {
-                    Send(node.A!, Multiply(g, Derivative(node.Function, node.First + 1, node.A!)));
+                    Send(node.A!, MultiplyByDerivative(g, node.Function, node.First + 1, node.A!));
+                }
+
+                break;
+            case Operation.MultiplyByDerivative:
+                // y = h * f^(k)(a): dh = g * f^(k)(a) and da = (g * h) * f^(k+1)(a).
+                if (NeedA())
+                {
+                    Send(node.A!, MultiplyByDerivative(g, node.Function, node.First, node.B!));
+                }
+
+                if (NeedB() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
+                {
+                    Send(node.B!, MultiplyByDerivative(Multiply(g, node.A!), node.Function, node.First + 1, node.B!));
                 }
 
                 break;
@@ -169,6 +203,7 @@ public sealed partial class Tape
     }
 
     // For C = op(A) op(B): the cotangents follow from dC = dop(A) op(B) + op(A) dop(B) by transposition.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackpropagateMatMul(Node node, Node g, bool needA, bool needB, Action<Node, Node> send)
     {
         var a = node.A!;

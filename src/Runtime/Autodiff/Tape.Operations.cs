@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>The differentiable operations of a tape.</summary>
 public sealed partial class Tape
 {
     /// <summary>Returns a + b elementwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Add(Node a, Node b)
     {
         CheckSameShape(a, b, nameof(Add));
@@ -13,6 +16,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns a - b elementwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Subtract(Node a, Node b)
     {
         CheckSameShape(a, b, nameof(Subtract));
@@ -22,6 +26,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the elementwise product a * b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Multiply(Node a, Node b)
     {
         CheckSameShape(a, b, nameof(Multiply));
@@ -31,12 +36,15 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns s * a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Scale(Node a, double s) => ScaleShift(a, s, 0.0);
 
     /// <summary>Returns a + t in every entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node AddScalar(Node a, double t) => ScaleShift(a, 1.0, t);
 
     /// <summary>Returns s * a + t in every entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node ScaleShift(Node a, double s, double t)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -48,6 +56,7 @@ public sealed partial class Tape
     /// <summary>Returns op(a) op(b), where op transposes when the flag is set; both flags set is not supported.</summary>
     /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
     /// <exception cref="NotSupportedException">Both operands are transposed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node MatMul(Node a, Node b, bool transposeA = false, bool transposeB = false)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -72,6 +81,7 @@ public sealed partial class Tape
         {
             var scratch = _pool.Rent(k, n);
             TensorKernels.MatMulTransposeB(a.Value.AsSpan(), b.Value.AsSpan(), y.AsSpan(), m, k, n, scratch.AsSpan());
+            _pool.Release(scratch);
         }
         else
         {
@@ -82,6 +92,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns a + 1 row^T: adds the 1 x n row to every row of the m x n tensor a (bias addition).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node AddRow(Node a, Node row)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -97,6 +108,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the 1 x n row of column sums of the m x n tensor a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node SumRows(Node a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -106,6 +118,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the m x n tensor whose rows all equal the 1 x n row a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node BroadcastRows(Node a, int rows)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -124,6 +137,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the m x 1 column of row sums of the m x n tensor a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node SumColumns(Node a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -133,6 +147,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the m x n tensor whose columns all equal the m x 1 column a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node BroadcastColumns(Node a, int columns)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -151,6 +166,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the 1 x 1 sum of all entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Sum(Node a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -160,9 +176,11 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the 1 x 1 mean of all entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Mean(Node a) => Scale(Sum(a), 1.0 / a.Value.Length);
 
     /// <summary>Returns the rows x columns tensor filled with the value of the 1 x 1 tensor a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node BroadcastScalar(Node a, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -177,34 +195,44 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns f(a) entry by entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Apply(ElementwiseFunction function, Node a) => Derivative(function, 0, a);
 
     /// <summary>Returns max(a, 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Relu(Node a) => Apply(ElementwiseFunction.Relu, a);
 
     /// <summary>Returns tanh(a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Tanh(Node a) => Apply(ElementwiseFunction.Tanh, a);
 
     /// <summary>Returns 1 / (1 + exp(-a)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Sigmoid(Node a) => Apply(ElementwiseFunction.Sigmoid, a);
 
     /// <summary>Returns log(1 + exp(a)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Softplus(Node a) => Apply(ElementwiseFunction.Softplus, a);
 
     /// <summary>Returns a sigmoid(a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Silu(Node a) => Apply(ElementwiseFunction.Silu, a);
 
     /// <summary>Returns exp(a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Exp(Node a) => Apply(ElementwiseFunction.Exp, a);
 
     /// <summary>Returns log(a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Log(Node a) => Apply(ElementwiseFunction.Log, a);
 
     /// <summary>Returns a^2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Square(Node a) => Apply(ElementwiseFunction.Square, a);
 
     /// <summary>Returns the derivative f^(order)(a) entry by entry.</summary>
     /// <exception cref="NotSupportedException">The order exceeds the closed forms of <paramref name="function"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Derivative(ElementwiseFunction function, int order, Node a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -224,7 +252,28 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.Elementwise) { A = a, Function = function, First = order });
     }
 
+    // Returns g * f^(order)(a) entry by entry: the backward rule of f^(order - 1) in one pass, without a node for f^(order)(a).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal Node MultiplyByDerivative(Node g, ElementwiseFunction function, int order, Node a)
+    {
+        CheckSameShape(g, a, nameof(MultiplyByDerivative));
+        ElementwiseDerivatives.CheckSupported(function, order);
+        var y = _pool.Rent(a.Rows, a.Columns);
+        if (ElementwiseDerivatives.UsesSigmoid(function, order))
+        {
+            ElementwiseDerivatives.MultiplyFromSigmoid(function, order, g.Value.AsSpan(), a.Value.AsSpan(), SigmoidOf(a).AsSpan(), y.AsSpan());
+        }
+        else
+        {
+            ElementwiseDerivatives.Apply(function, order, a.Value.AsSpan(), y.AsSpan());
+            TensorKernels.Multiply(g.Value.AsSpan(), y.AsSpan(), y.AsSpan());
+        }
+
+        return Record(new Node(this, y, Operation.MultiplyByDerivative) { A = g, B = a, Function = function, First = order });
+    }
+
     /// <summary>Returns the columns start .. start + count - 1 of a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node SliceColumns(Node a, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -243,6 +292,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the tensor with <paramref name="columns"/> columns that holds a at column offset start and zeros elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node PadColumns(Node a, int start, int columns)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -261,6 +311,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the parts side by side: [p_0 | p_1 | ...].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node ConcatColumns(IReadOnlyList<Node> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -297,6 +348,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the tensor whose column k is column <c>indices[k]</c> of a (columns may repeat).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node GatherColumns(Node a, IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -320,6 +372,7 @@ public sealed partial class Tape
     /// Returns the tensor with <paramref name="columns"/> columns whose column c is the sum of the columns k of a with
     /// <c>indices[k] = c</c> (the adjoint of <see cref="GatherColumns"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node ScatterColumns(Node a, IReadOnlyList<int> indices, int columns)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -344,6 +397,7 @@ public sealed partial class Tape
     }
 
     // The forward value and the derivatives of SiLU, sigmoid and softplus all need sigmoid(a), and exp dominates their cost.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Tensor SigmoidOf(Node a)
     {
         if (a.SigmoidOfValue is null)
@@ -356,6 +410,7 @@ public sealed partial class Tape
         return a.SigmoidOfValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] CheckIndices(IReadOnlyList<int> indices, int columns, string operation)
     {
         ArgumentNullException.ThrowIfNull(indices);
@@ -372,6 +427,7 @@ public sealed partial class Tape
         return map;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckSameShape(Node a, Node b, string operation)
     {
         ArgumentNullException.ThrowIfNull(a);

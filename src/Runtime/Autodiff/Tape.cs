@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>
@@ -17,6 +19,14 @@ public sealed partial class Tape
     private readonly TensorPool _pool = new();
     private readonly Dictionary<Parameter, Node> _parameterNodes = [];
     private readonly List<Parameter> _parameters = [];
+
+    // Nodes created by the running backward pass without createGraph whose storage has not been released yet, or null
+    // outside such a pass.
+    private List<Node>? _temporaries;
+    private readonly List<Node> _temporaryList = [];
+
+    // The serial number of the current backward pass, which marks the temporaries it creates.
+    private int _pass;
 
     /// <summary>Whether new operations are recorded; when false they only compute values (inference mode).</summary>
     public bool IsRecording { get; set; } = true;
@@ -93,6 +103,7 @@ public sealed partial class Tape
     /// <param name="seed">The cotangent of the output, with the output's shape.</param>
     /// <param name="createGraph">Record the backward pass, so that the returned gradients can be differentiated again.</param>
     /// <exception cref="ArgumentException">A node belongs to another tape or was not recorded, or the seed has the wrong shape.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<Node> Gradients(Node output, IReadOnlyList<Node> withRespectTo, Node? seed = null, bool createGraph = false)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -133,13 +144,23 @@ public sealed partial class Tape
             }
         }
 
-        // Phase 2: reverse sweep, accumulating the cotangent of each node before its inputs are visited.
+        // Phase 2: reverse sweep, accumulating the cotangent of each node before its inputs are visited. Without
+        // createGraph the cotangents are plain values, so the storage of each one goes back to the pool as soon as no
+        // cotangent slot holds it; the next operations reuse that storage while it is still in the cache.
         var cotangents = new Node?[last + 1];
         bool wasRecording = IsRecording;
         IsRecording = createGraph;
+        if (!createGraph)
+        {
+            _temporaryList.Clear();
+            _temporaries = _temporaryList;
+            _pass++;
+        }
+
         try
         {
             cotangents[last] = seed ?? Fill(output.Rows, output.Columns, 1.0);
+            cotangents[last]!.SlotCount++;
             for (int i = last; i >= 0; i--)
             {
                 var g = cotangents[i];
@@ -149,6 +170,12 @@ public sealed partial class Tape
                 }
 
                 Backpropagate(_nodes[i], g, relevant, cotangents);
+                if (_temporaries is not null && !Contains(withRespectTo, i))
+                {
+                    cotangents[i] = null;
+                    g.SlotCount--;
+                    ReleaseUnheldTemporaries();
+                }
             }
 
             // Phase 3: zeros for inputs the output does not depend on.
@@ -164,6 +191,8 @@ public sealed partial class Tape
         finally
         {
             IsRecording = wasRecording;
+            _temporaries = null;
+            _temporaryList.Clear();
         }
     }
 
@@ -194,6 +223,7 @@ public sealed partial class Tape
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool DependsOnRelevant(Node node, bool[] relevant)
     {
         if (node.A is { IsRecorded: true } a && relevant[a.Index])
@@ -220,6 +250,47 @@ public sealed partial class Tape
         return false;
     }
 
+    // Returns the storage of every temporary node that no cotangent slot holds to the pool, and keeps the others.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReleaseUnheldTemporaries()
+    {
+        var list = _temporaries!;
+        int kept = 0;
+        for (int k = 0; k < list.Count; k++)
+        {
+            var node = list[k];
+            if (node.SlotCount > 0)
+            {
+                list[kept++] = node;
+            }
+            else if (node.Value.PoolSlot >= 0)
+            {
+                _pool.Release(node.Value);
+            }
+        }
+
+        list.RemoveRange(kept, list.Count - kept);
+    }
+
+    // Whether the node is a cotangent value of the running pass without createGraph that no slot holds (the caller
+    // has already released its own hold), so it may be overwritten.
+    private bool IsExclusiveTemporary(Node node) =>
+        _temporaries is not null && node.TemporaryPass == _pass && node.SlotCount == 0 && node.Value.PoolSlot >= 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Contains(IReadOnlyList<Node> nodes, int index)
+    {
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (nodes[k].Index == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void CheckOwned(Node node, string name)
     {
         ArgumentNullException.ThrowIfNull(node, name);
@@ -229,12 +300,21 @@ public sealed partial class Tape
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Node Record(Node node)
     {
         if (IsRecording)
         {
             node.Index = _nodes.Count;
             _nodes.Add(node);
+        }
+        else
+        {
+            if (_temporaries is not null)
+            {
+                node.TemporaryPass = _pass;
+                _temporaries.Add(node);
+            }
         }
 
         return node;

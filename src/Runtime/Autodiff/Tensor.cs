@@ -6,6 +6,9 @@ public sealed class Tensor
 {
     internal double[] Data;
 
+    // Position in the owning pool's list of rented tensors, or -1 when the tensor is not rented from a pool.
+    internal int PoolSlot = -1;
+
     /// <summary>Creates a zero tensor of the given shape.</summary>
     public Tensor(int rows, int columns)
     {

@@ -25,6 +25,7 @@ internal static partial class TensorKernels
     /// whichever kernel computes it, so the result does not depend on the shape of the blocks. Without 512-bit
     /// hardware the same loops run on 256-bit or scalar code with the same summation order.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void MatMul(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool transposeA = false)
     {
         if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
@@ -85,6 +86,7 @@ internal static partial class TensorKernels
     }
 
     /// <summary>c = a b^T for a (m x k), b (n x k) and c (m x n), using <paramref name="scratch"/> (at least k x n) for b^T.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatMulTransposeB(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, Span<double> scratch)
     {
         Transpose(b, scratch, n, k);
@@ -92,6 +94,7 @@ internal static partial class TensorKernels
     }
 
     // panel[p * 8 + r] = op(a)[r, p] for the eight rows starting at source.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackPanel(double* source, double* panel, int k, int rowStride, int columnStride)
     {
         if (columnStride == 1)
@@ -119,6 +122,7 @@ internal static partial class TensorKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Block8x16(double* panel, double* b, double* c, int k, int n)
     {
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default;
@@ -175,6 +179,7 @@ internal static partial class TensorKernels
         c71.Store(c + (7 * n) + 8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Block8x8(double* panel, double* b, double* c, int k, int n)
     {
         Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
@@ -204,6 +209,7 @@ internal static partial class TensorKernels
         c7.Store(c + (7 * n));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Block8x4(double* panel, double* b, double* c, int k, int n)
     {
         Vector256<double> c0 = default, c1 = default, c2 = default, c3 = default;
@@ -234,6 +240,7 @@ internal static partial class TensorKernels
     }
 
     // One row of c: c[j] = sum_p row[p * stride] b[p, j].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void SingleRow(double* row, int stride, double* b, double* c, int k, int n)
     {
         int j = 0;
@@ -268,7 +275,7 @@ internal static partial class TensorKernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static unsafe double Dot(double* x, int xStride, double* y, int yStride, int k)
     {
         double s = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace InvTheory.Runtime.Autodiff;
@@ -7,6 +8,7 @@ namespace InvTheory.Runtime.Autodiff;
 internal static partial class TensorKernels
 {
     /// <summary>t = a^T for a (rows x columns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose(ReadOnlySpan<double> a, Span<double> t, int rows, int columns)
     {
         const int Tile = 32;
@@ -27,6 +29,7 @@ internal static partial class TensorKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         var va = MemoryMarshal.Cast<double, Vector<double>>(a);
@@ -43,6 +46,7 @@ internal static partial class TensorKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         var va = MemoryMarshal.Cast<double, Vector<double>>(a);
@@ -59,6 +63,7 @@ internal static partial class TensorKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         var va = MemoryMarshal.Cast<double, Vector<double>>(a);
@@ -76,6 +81,7 @@ internal static partial class TensorKernels
     }
 
     /// <summary>c = s * a + t elementwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleShift(ReadOnlySpan<double> a, double s, double t, Span<double> c)
     {
         var va = MemoryMarshal.Cast<double, Vector<double>>(a);
@@ -94,6 +100,7 @@ internal static partial class TensorKernels
     }
 
     /// <summary>c[i, j] = a[i, j] + row[j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddRow(ReadOnlySpan<double> a, ReadOnlySpan<double> row, Span<double> c, int rows, int columns)
     {
         for (int i = 0; i < rows; i++)
@@ -103,6 +110,7 @@ internal static partial class TensorKernels
     }
 
     /// <summary>s[j] = sum_i a[i, j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumRows(ReadOnlySpan<double> a, Span<double> s, int rows, int columns)
     {
         s.Clear();
@@ -113,6 +121,7 @@ internal static partial class TensorKernels
     }
 
     /// <summary>s[i] = sum_j a[i, j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumColumns(ReadOnlySpan<double> a, Span<double> s, int rows, int columns)
     {
         for (int i = 0; i < rows; i++)
@@ -128,6 +137,7 @@ internal static partial class TensorKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sum(ReadOnlySpan<double> a)
     {
         // Pairwise over SIMD lanes keeps the rounding error small for long sums.

@@ -24,6 +24,7 @@ internal sealed class TensorPool
             tensor = new Tensor(rows, columns);
         }
 
+        tensor.PoolSlot = _rented.Count;
         _rented.Add(tensor);
         return tensor;
     }
@@ -41,16 +42,40 @@ internal sealed class TensorPool
     {
         foreach (var tensor in _rented)
         {
-            int length = tensor.Data.Length;
-            if (!_free.TryGetValue(length, out var stack))
-            {
-                stack = new Stack<Tensor>();
-                _free.Add(length, stack);
-            }
-
-            stack.Push(tensor);
+            PushFree(tensor);
         }
 
         _rented.Clear();
+    }
+
+    /// <summary>Returns one rented tensor to its free list before the next <see cref="ReleaseAll"/>; nothing may use it afterwards.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is not currently rented from this pool.</exception>
+    public void Release(Tensor tensor)
+    {
+        int slot = tensor.PoolSlot;
+        if (slot < 0 || slot >= _rented.Count || !ReferenceEquals(_rented[slot], tensor))
+        {
+            throw new InvalidOperationException("TensorPool.Release: the tensor is not rented from this pool; this points to a bug.");
+        }
+
+        // Swap-remove keeps the release O(1); the moved tensor records its new position.
+        var moved = _rented[^1];
+        _rented[slot] = moved;
+        moved.PoolSlot = slot;
+        _rented.RemoveAt(_rented.Count - 1);
+        PushFree(tensor);
+    }
+
+    private void PushFree(Tensor tensor)
+    {
+        tensor.PoolSlot = -1;
+        int length = tensor.Data.Length;
+        if (!_free.TryGetValue(length, out var stack))
+        {
+            stack = new Stack<Tensor>();
+            _free.Add(length, stack);
+        }
+
+        stack.Push(tensor);
     }
 }

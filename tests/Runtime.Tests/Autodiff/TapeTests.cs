@@ -157,6 +157,47 @@ public sealed class TapeTests
     }
 
     [Fact]
+    public void IntermediateNodeGradientSurvivesBackwardPass()
+    {
+        // d/dh sum(tanh(h)^2) = 2 tanh(h) (1 - tanh(h)^2) for the non-leaf node h = x w.
+        var tape = new Tape();
+        var x = tape.Constant(2, 2, [0.3, -0.7, 1.1, 0.2]);
+        var w = tape.Constant(2, 2, [0.5, -0.4, 0.9, 0.6]);
+        var h = tape.MatMul(x, w);
+        var loss = tape.Sum(tape.Square(tape.Tanh(tape.Add(h, h))));
+        var gradient = tape.Gradients(loss, [h, x])[0];
+        for (int k = 0; k < 4; k++)
+        {
+            double t = Math.Tanh(2 * h.Value.AsSpan()[k]);
+            Assert.Equal(4 * t * (1 - (t * t)), gradient.Value.AsSpan()[k], 14);
+        }
+    }
+
+    [Property(MaxTest = 30)]
+    public Property PlainGradientsEqualRecordedGradients()
+    {
+        // The backward pass without createGraph recycles cotangent storage; its numbers must equal the recorded pass.
+        return Prop.ForAll(NetworkGen().ToArbitrary(), c =>
+        {
+            var random = new DeterministicRandom((ulong)c.Seed);
+            var mlp = new Mlp("net", c.Sizes, SmoothActivations[c.Activation], random);
+            var x = GradientChecker.Random(c.Batch, c.Sizes[0], random);
+            double[] Gradients(bool createGraph)
+            {
+                var tape = new Tape();
+                var input = tape.Input(x);
+                var energy = tape.Sum(mlp.Forward(tape, input));
+                var inner = tape.Gradients(energy, [input], createGraph: true)[0];
+                var loss = tape.Sum(tape.Square(inner));
+                var nodes = mlp.Parameters.Select(tape.Parameter).Append(input).ToArray();
+                return [.. tape.Gradients(loss, nodes, createGraph: createGraph).SelectMany(g => g.Value.AsSpan().ToArray())];
+            }
+
+            return Gradients(false).SequenceEqual(Gradients(true));
+        });
+    }
+
+    [Fact]
     public void ReluGradientIsStep()
     {
         var tape = new Tape();
