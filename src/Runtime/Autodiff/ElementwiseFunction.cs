@@ -276,6 +276,7 @@ internal static class ElementwiseDerivatives
     // sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, with e = exp(-|x|) <= 1, so nothing overflows.
     private readonly struct SigmoidOperator : IVectorOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s)
         {
             var e = Vector256.Exp(-Vector256.Abs(x));
@@ -287,16 +288,19 @@ internal static class ElementwiseDerivatives
 
     private readonly struct SigmoidDerivativeOperator(int order) : IVectorOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s) => SigmoidDerivative(s, order);
     }
 
     // silu^(k) = k s^(k-1) + x s^(k).
     private readonly struct SiluDerivativeOperator(int order) : IVectorOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s) =>
             order == 0 ? x * s : (Vector256.Create((double)order) * SigmoidDerivative(s, order - 1)) + (x * SigmoidDerivative(s, order));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SigmoidDerivative(Vector256<double> s, int order)
     {
         var one = Vector256<double>.One;
