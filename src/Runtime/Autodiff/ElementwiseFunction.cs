@@ -44,10 +44,12 @@ internal static class ElementwiseDerivatives
     public const int MaxOrder = 3;
 
     /// <summary>Whether f^(order) is identically zero, so no gradient flows through it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsZero(ElementwiseFunction function, int order) =>
         (function == ElementwiseFunction.Relu && order >= 2) || (function == ElementwiseFunction.Square && order >= 3);
 
     /// <exception cref="NotSupportedException">The order exceeds what the closed forms cover.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CheckSupported(ElementwiseFunction function, int order)
     {
         int limit = function switch
@@ -164,10 +166,12 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Whether f^(order) is a cheap function of x and sigmoid(x), so <see cref="ApplyFromSigmoid"/> can compute it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool UsesSigmoid(ElementwiseFunction function, int order) =>
         function is ElementwiseFunction.Sigmoid or ElementwiseFunction.Silu || (function == ElementwiseFunction.Softplus && order >= 1);
 
     /// <summary>Writes f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyFromSigmoid(ElementwiseFunction function, int order, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
     {
         switch (function)
@@ -187,6 +191,7 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Writes g * f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyFromSigmoid(
         ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
     {
@@ -207,6 +212,7 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Writes sigmoid(x) for each entry of x into y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplySigmoid(ReadOnlySpan<double> x, Span<double> y) => Map(default(SigmoidOperator), x, x, y);
 
     // y = op(x, s) four entries at a time. The last partial vector goes through a padded copy, so every entry is computed
