@@ -445,6 +445,34 @@ internal static class ModularGroebner
             PrimeCount++;
         }
 
+        /// <summary>
+        /// Returns a/b with a ≡ u b (mod m), |a| and b at most the bound and b dividing <paramref name="denominator"/>, or
+        /// null when the symmetric residue of u * denominator exceeds the bound. Such a fraction is the unique one within
+        /// the bound, so it equals the result of <see cref="RationalReconstruction(BigInteger, BigInteger, BigInteger)"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Rational? WithDenominator(BigInteger u, BigInteger denominator, BigInteger bound)
+        {
+            if (denominator > bound)
+            {
+                return null;
+            }
+
+            var numerator = u * denominator % _modulus;
+            if (numerator > _modulus >> 1)
+            {
+                numerator -= _modulus;
+            }
+
+            if (BigInteger.Abs(numerator) > bound)
+            {
+                return null;
+            }
+
+            var fraction = Rational.Create(numerator, denominator);
+            return ((fraction.Numerator - u * fraction.Denominator) % _modulus).IsZero ? fraction : null;
+        }
+
         /// <summary>Returns the rational reconstruction of every coefficient, or null when one does not reconstruct yet.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public List<Polynomial<Rational>>? TryReconstruct(PolynomialRing<Rational> ring)
@@ -462,6 +490,10 @@ internal static class ModularGroebner
             {
                 var terms = new List<(Rational, Monomial)>();
                 var reconstructed = _reconstructed[j];
+
+                // The lcm of the denominators met so far in this polynomial: coefficients of one basis element tend to
+                // share it, and then u * denominator mod m is already the numerator, with no Euclidean algorithm.
+                var denominator = BigInteger.One;
                 foreach (var (key, value) in _residues[j])
                 {
                     if (value.IsZero)
@@ -471,7 +503,7 @@ internal static class ModularGroebner
 
                     if (!reconstructed.TryGetValue(key, out var coefficient))
                     {
-                        if (RationalReconstruction(value, _modulus, bound) is not { } fresh)
+                        if ((WithDenominator(value, denominator, bound) ?? RationalReconstruction(value, _modulus, bound)) is not { } fresh)
                         {
                             _lastFailure = (j, key);
                             return null;
@@ -479,6 +511,11 @@ internal static class ModularGroebner
 
                         coefficient = fresh;
                         reconstructed[key] = coefficient;
+                    }
+
+                    if (!(denominator % coefficient.Denominator).IsZero)
+                    {
+                        denominator = denominator / BigInteger.GreatestCommonDivisor(denominator, coefficient.Denominator) * coefficient.Denominator;
                     }
 
                     terms.Add((coefficient, key));

@@ -11,6 +11,9 @@ namespace InvTheory.Polynomials.Groebner;
 /// The hash of a monomial is a linear form in its exponents (fixed pseudo-random weights), so the hash of a
 /// product is the sum of the hashes. The divisibility mask sets, for each variable, one bit per exponent threshold
 /// it reaches (up to 8 thresholds when the variables are few), so a divisor's mask is a subset of the multiple's.
+/// When the order is compiled into at most 16 rows, each monomial also gets a 128-bit key that packs its row values
+/// (<see cref="TermOrder.TryComputeKey"/>), so that <see cref="Compare"/> is one integer comparison. The table stops
+/// using keys for good as soon as one monomial's row value does not fit its field; both ways give the same order.
 /// Not thread-safe.
 /// </remarks>
 internal sealed class MonomialTable
@@ -27,6 +30,9 @@ internal sealed class MonomialTable
     private ulong[] _masks;
     private ulong[] _hashes;
     private int[] _slots;
+    private UInt128[] _keys;
+    private readonly int _keyBits;
+    private bool _useKeys;
     private int _count;
 
     /// <summary>Creates an empty table for monomials in <paramref name="variableCount"/> variables.</summary>
@@ -59,6 +65,9 @@ internal sealed class MonomialTable
         _masks = new ulong[initial];
         _hashes = new ulong[initial];
         _slots = new int[2 * initial];
+        _keys = new UInt128[initial];
+        _keyBits = order.RowCount is > 0 and <= 16 ? 128 / order.RowCount : 0;
+        _useKeys = _keyBits > 0;
     }
 
     /// <summary>Number of interned monomials; indices run from 0 to Count - 1.</summary>
@@ -207,7 +216,15 @@ internal sealed class MonomialTable
 
     /// <summary>Compares two indexed monomials in the ring's order; positive when a is larger.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Compare(int a, int b) => a == b ? 0 : _order.Compare(_monomials[a], _monomials[b]);
+    public int Compare(int a, int b)
+    {
+        if (a == b)
+        {
+            return 0;
+        }
+
+        return _useKeys ? _keys[a].CompareTo(_keys[b]) : _order.Compare(_monomials[a], _monomials[b]);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<ushort> e, ulong hash, Monomial known)
@@ -276,6 +293,11 @@ internal sealed class MonomialTable
 
         _degrees[index] = degree;
         _masks[index] = bits;
+        if (_useKeys && !_order.TryComputeKey(e, _keyBits, out _keys[index]))
+        {
+            _useKeys = false;
+        }
+
         _slots[slot] = index + 1;
         return index;
     }
@@ -288,6 +310,7 @@ internal sealed class MonomialTable
         Array.Resize(ref _degrees, capacity);
         Array.Resize(ref _masks, capacity);
         Array.Resize(ref _hashes, capacity);
+        Array.Resize(ref _keys, capacity);
         _slots = new int[2 * capacity];
         int mask = _slots.Length - 1;
         for (int index = 0; index < _count; index++)

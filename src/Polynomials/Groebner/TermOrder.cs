@@ -87,6 +87,62 @@ internal sealed class TermOrder : IComparer<Monomial>
         return 0;
     }
 
+    /// <summary>Number of rows of the compiled order, or 0 when it is not compiled.</summary>
+    public int RowCount => _rows?.Length ?? 0;
+
+    /// <summary>
+    /// Packs the row values of the exponent vector <paramref name="e"/> into a key whose unsigned order is the monomial
+    /// order: row r, shifted by 2^(bitsPerRow - 1), fills bit field r counted from the top. Returns false when the order
+    /// is not compiled or a row value does not fit in its field.
+    /// </summary>
+    public bool TryComputeKey(ReadOnlySpan<ushort> e, int bitsPerRow, out UInt128 key)
+    {
+        key = UInt128.Zero;
+        if (_rows is null || bitsPerRow * _rows.Length > 128)
+        {
+            return false;
+        }
+
+        long half = 1L << (bitsPerRow - 1);
+        foreach (var row in _rows)
+        {
+            long value = 0;
+            switch (row.Kind)
+            {
+                case RowKind.Variable:
+                    value = e[row.Index];
+                    break;
+                case RowKind.NegatedVariable:
+                    value = -e[row.Index];
+                    break;
+                case RowKind.Degree:
+                    for (int i = row.Index; i < row.End; i++)
+                    {
+                        value += e[i];
+                    }
+
+                    break;
+                default:
+                    for (int i = row.Index; i < row.End; i++)
+                    {
+                        value += (long)row.Weights![i - row.Index] * e[i];
+                    }
+
+                    break;
+            }
+
+            if (value < -half || value >= half)
+            {
+                key = UInt128.Zero;
+                return false;
+            }
+
+            key = (key << bitsPerRow) | (UInt128)(ulong)(value + half);
+        }
+
+        return true;
+    }
+
     private int CompareRows(Monomial a, Monomial b)
     {
         var x = a.Exponents;

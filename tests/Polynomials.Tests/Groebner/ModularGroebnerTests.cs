@@ -130,4 +130,27 @@ public sealed class ModularGroebnerTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new GroebnerOptions { MaxDegreeOfParallelism = 0 });
     }
+
+    [Fact]
+    public void SharedLargeDenominatorsReconstruct()
+    {
+        // Every tail coefficient of the first generator has the 70-bit denominator 7^25, so the lift reuses it; the
+        // reference basis comes from Buchberger's algorithm over Q.
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x", "y", "z"], MonomialOrder.GradedReverseLex);
+        var denominator = BigInteger.Pow(7, 25);
+        var x = ring.Variable("x");
+        var y = ring.Variable("y");
+        var z = ring.Variable("z");
+        var generators = new List<Polynomial<Rational>>
+        {
+            x * x + Rational.Create(BigInteger.Pow(3, 40) + 1, denominator) * (x * y) - Rational.Create(BigInteger.Pow(5, 30), denominator) * (y * z)
+                + Rational.Create(-BigInteger.Pow(2, 90) - 3, denominator) * (z * z),
+            y * y - x * z + Rational.Create(13, 17) * (z * z),
+            z * z * z - x * y * z,
+        };
+        var modular = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Modular });
+        var rational = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger });
+        Assert.Equal(rational.Elements, modular.Elements);
+    }
 }
+
