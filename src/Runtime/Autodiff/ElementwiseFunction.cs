@@ -193,18 +193,27 @@ internal static class ElementwiseDerivatives
     /// <summary>Writes g * f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyFromSigmoid(
-        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y) =>
+        MultiplyFromSigmoid(function, order, g, [], x, s, y);
+
+    /// <summary>
+    /// Writes (g * h) * f^(order)(x) into y given s = sigmoid(x), or g * f^(order)(x) when h is empty, for the cases
+    /// where <see cref="UsesSigmoid"/> holds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyFromSigmoid(
+        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> h, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
     {
         switch (function)
         {
             case ElementwiseFunction.Sigmoid:
-                MapMultiply(new SigmoidDerivativeOperator(order), g, x, s, y);
+                MapMultiply(new SigmoidDerivativeOperator(order), g, h, x, s, y);
                 break;
             case ElementwiseFunction.Softplus:
-                MapMultiply(new SigmoidDerivativeOperator(order - 1), g, x, s, y);
+                MapMultiply(new SigmoidDerivativeOperator(order - 1), g, h, x, s, y);
                 break;
             case ElementwiseFunction.Silu:
-                MapMultiply(new SiluDerivativeOperator(order), g, x, s, y);
+                MapMultiply(new SiluDerivativeOperator(order), g, h, x, s, y);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(function), function, "MultiplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
@@ -243,33 +252,55 @@ internal static class ElementwiseDerivatives
         }
     }
 
-    // y = g * op(x, s), with the same treatment of the last partial vector as Map.
+    // y = (g * h) * op(x, s), or g * op(x, s) when h is empty, with the same treatment of the last partial vector as Map.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MapMultiply<TOperator>(TOperator op, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+    private static void MapMultiply<TOperator>(
+        TOperator op, ReadOnlySpan<double> g, ReadOnlySpan<double> h, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
         where TOperator : struct, IVectorOperator
     {
         int width = Vector256<double>.Count;
         int full = x.Length - (x.Length % width);
+        bool hasSecond = !h.IsEmpty;
         ref double gr = ref MemoryMarshal.GetReference(g);
+        ref double hr = ref MemoryMarshal.GetReference(h);
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double sr = ref MemoryMarshal.GetReference(s);
         ref double yr = ref MemoryMarshal.GetReference(y);
-        for (int i = 0; i < full; i += width)
+        if (hasSecond)
         {
-            var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
-            (Vector256.LoadUnsafe(ref gr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+            for (int i = 0; i < full; i += width)
+            {
+                var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+                (Vector256.LoadUnsafe(ref gr, (nuint)i) * Vector256.LoadUnsafe(ref hr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < full; i += width)
+            {
+                var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+                (Vector256.LoadUnsafe(ref gr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+            }
         }
 
         if (full < x.Length)
         {
             Span<double> gs = stackalloc double[width];
+            Span<double> hs = stackalloc double[width];
             Span<double> xs = stackalloc double[width];
             Span<double> ss = stackalloc double[width];
             Span<double> ys = stackalloc double[width];
             g[full..].CopyTo(gs);
             x[full..].CopyTo(xs);
             s[full..].CopyTo(ss);
-            (Vector256.Create<double>(gs) * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss))).CopyTo(ys);
+            var factor = Vector256.Create<double>(gs);
+            if (hasSecond)
+            {
+                h[full..].CopyTo(hs);
+                factor *= Vector256.Create<double>(hs);
+            }
+
+            (factor * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss))).CopyTo(ys);
             ys[..(x.Length - full)].CopyTo(y[full..]);
         }
     }
