@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>The Adam optimizer with bias-corrected first and second moment estimates.</summary>
@@ -46,6 +48,7 @@ public sealed class Adam
     public int StepCount { get; private set; }
 
     /// <summary>Updates every parameter from its <see cref="Parameter.Gradient"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step()
     {
         StepCount++;

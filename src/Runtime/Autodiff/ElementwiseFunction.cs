@@ -44,10 +44,12 @@ internal static class ElementwiseDerivatives
     public const int MaxOrder = 3;
 
     /// <summary>Whether f^(order) is identically zero, so no gradient flows through it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsZero(ElementwiseFunction function, int order) =>
         (function == ElementwiseFunction.Relu && order >= 2) || (function == ElementwiseFunction.Square && order >= 3);
 
     /// <exception cref="NotSupportedException">The order exceeds what the closed forms cover.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CheckSupported(ElementwiseFunction function, int order)
     {
         int limit = function switch
@@ -164,10 +166,12 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Whether f^(order) is a cheap function of x and sigmoid(x), so <see cref="ApplyFromSigmoid"/> can compute it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool UsesSigmoid(ElementwiseFunction function, int order) =>
         function is ElementwiseFunction.Sigmoid or ElementwiseFunction.Silu || (function == ElementwiseFunction.Softplus && order >= 1);
 
     /// <summary>Writes f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyFromSigmoid(ElementwiseFunction function, int order, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
     {
         switch (function)
@@ -187,19 +191,29 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Writes g * f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyFromSigmoid(
-        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y) =>
+        MultiplyFromSigmoid(function, order, g, [], x, s, y);
+
+    /// <summary>
+    /// Writes (g * h) * f^(order)(x) into y given s = sigmoid(x), or g * f^(order)(x) when h is empty, for the cases
+    /// where <see cref="UsesSigmoid"/> holds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyFromSigmoid(
+        ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> h, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
     {
         switch (function)
         {
             case ElementwiseFunction.Sigmoid:
-                MapMultiply(new SigmoidDerivativeOperator(order), g, x, s, y);
+                MapMultiply(new SigmoidDerivativeOperator(order), g, h, x, s, y);
                 break;
             case ElementwiseFunction.Softplus:
-                MapMultiply(new SigmoidDerivativeOperator(order - 1), g, x, s, y);
+                MapMultiply(new SigmoidDerivativeOperator(order - 1), g, h, x, s, y);
                 break;
             case ElementwiseFunction.Silu:
-                MapMultiply(new SiluDerivativeOperator(order), g, x, s, y);
+                MapMultiply(new SiluDerivativeOperator(order), g, h, x, s, y);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(function), function, "MultiplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
@@ -207,6 +221,7 @@ internal static class ElementwiseDerivatives
     }
 
     /// <summary>Writes sigmoid(x) for each entry of x into y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplySigmoid(ReadOnlySpan<double> x, Span<double> y) => Map(default(SigmoidOperator), x, x, y);
 
     // y = op(x, s) four entries at a time. The last partial vector goes through a padded copy, so every entry is computed
@@ -237,33 +252,55 @@ internal static class ElementwiseDerivatives
         }
     }
 
-    // y = g * op(x, s), with the same treatment of the last partial vector as Map.
+    // y = (g * h) * op(x, s), or g * op(x, s) when h is empty, with the same treatment of the last partial vector as Map.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MapMultiply<TOperator>(TOperator op, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
+    private static void MapMultiply<TOperator>(
+        TOperator op, ReadOnlySpan<double> g, ReadOnlySpan<double> h, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
         where TOperator : struct, IVectorOperator
     {
         int width = Vector256<double>.Count;
         int full = x.Length - (x.Length % width);
+        bool hasSecond = !h.IsEmpty;
         ref double gr = ref MemoryMarshal.GetReference(g);
+        ref double hr = ref MemoryMarshal.GetReference(h);
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double sr = ref MemoryMarshal.GetReference(s);
         ref double yr = ref MemoryMarshal.GetReference(y);
-        for (int i = 0; i < full; i += width)
+        if (hasSecond)
         {
-            var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
-            (Vector256.LoadUnsafe(ref gr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+            for (int i = 0; i < full; i += width)
+            {
+                var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+                (Vector256.LoadUnsafe(ref gr, (nuint)i) * Vector256.LoadUnsafe(ref hr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < full; i += width)
+            {
+                var value = op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+                (Vector256.LoadUnsafe(ref gr, (nuint)i) * value).StoreUnsafe(ref yr, (nuint)i);
+            }
         }
 
         if (full < x.Length)
         {
             Span<double> gs = stackalloc double[width];
+            Span<double> hs = stackalloc double[width];
             Span<double> xs = stackalloc double[width];
             Span<double> ss = stackalloc double[width];
             Span<double> ys = stackalloc double[width];
             g[full..].CopyTo(gs);
             x[full..].CopyTo(xs);
             s[full..].CopyTo(ss);
-            (Vector256.Create<double>(gs) * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss))).CopyTo(ys);
+            var factor = Vector256.Create<double>(gs);
+            if (hasSecond)
+            {
+                h[full..].CopyTo(hs);
+                factor *= Vector256.Create<double>(hs);
+            }
+
+            (factor * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss))).CopyTo(ys);
             ys[..(x.Length - full)].CopyTo(y[full..]);
         }
     }
@@ -276,6 +313,7 @@ internal static class ElementwiseDerivatives
     // sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, with e = exp(-|x|) <= 1, so nothing overflows.
     private readonly struct SigmoidOperator : IVectorOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s)
         {
             var e = Vector256.Exp(-Vector256.Abs(x));
@@ -287,16 +325,19 @@ internal static class ElementwiseDerivatives
 
     private readonly struct SigmoidDerivativeOperator(int order) : IVectorOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s) => SigmoidDerivative(s, order);
     }
 
     // silu^(k) = k s^(k-1) + x s^(k).
     private readonly struct SiluDerivativeOperator(int order) : IVectorOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s) =>
             order == 0 ? x * s : (Vector256.Create((double)order) * SigmoidDerivative(s, order - 1)) + (x * SigmoidDerivative(s, order));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SigmoidDerivative(Vector256<double> s, int order)
     {
         var one = Vector256<double>.One;

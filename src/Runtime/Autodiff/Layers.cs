@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>A fully connected layer y = x W + b with W of shape inputs x outputs and b of shape 1 x outputs.</summary>
@@ -42,6 +44,7 @@ public sealed class Dense
     public int Outputs => Weight.Value.Columns;
 
     /// <summary>Returns x W + b for a batch x inputs tensor x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Forward(Tape tape, Node x)
     {
         ArgumentNullException.ThrowIfNull(tape);
@@ -139,6 +142,7 @@ public sealed class Mlp
     }
 
     /// <summary>Returns the network output for a batch x inputs tensor x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Forward(Tape tape, Node x)
     {
         ArgumentNullException.ThrowIfNull(tape);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>The operation that produced a <see cref="Node"/>.</summary>
@@ -35,6 +37,7 @@ internal enum Operation
 /// </remarks>
 public sealed class Node
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Node(Tape tape, Tensor value, Operation operation)
     {
         Tape = tape;

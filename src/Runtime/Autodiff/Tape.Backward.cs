@@ -152,7 +152,7 @@ public sealed partial class Tape
 
                 if (NeedB() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
                 {
-                    Send(node.B!, MultiplyByDerivative(Multiply(g, node.A!), node.Function, node.First + 1, node.B!));
+                    Send(node.B!, MultiplyByDerivative(g, node.A!, node.Function, node.First + 1, node.B!));
                 }
 
                 break;

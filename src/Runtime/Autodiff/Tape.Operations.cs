@@ -272,6 +272,24 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.MultiplyByDerivative) { A = g, B = a, Function = function, First = order });
     }
 
+    // Returns (g * h) * f^(order)(a). While recording it is the product node followed by MultiplyByDerivative, so it can be
+    // differentiated; otherwise one pass computes the value, and the result is a plain value like every unrecorded node.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal Node MultiplyByDerivative(Node g, Node h, ElementwiseFunction function, int order, Node a)
+    {
+        if (IsRecording || !ElementwiseDerivatives.UsesSigmoid(function, order))
+        {
+            return MultiplyByDerivative(Multiply(g, h), function, order, a);
+        }
+
+        CheckSameShape(g, a, nameof(MultiplyByDerivative));
+        CheckSameShape(h, a, nameof(MultiplyByDerivative));
+        ElementwiseDerivatives.CheckSupported(function, order);
+        var y = _pool.Rent(a.Rows, a.Columns);
+        ElementwiseDerivatives.MultiplyFromSigmoid(function, order, g.Value.AsSpan(), h.Value.AsSpan(), a.Value.AsSpan(), SigmoidOf(a).AsSpan(), y.AsSpan());
+        return Record(new Node(this, y, Operation.MultiplyByDerivative) { A = g, B = a, Function = function, First = order });
+    }
+
     /// <summary>Returns the columns start .. start + count - 1 of a.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node SliceColumns(Node a, int start, int count)

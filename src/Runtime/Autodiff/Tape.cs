@@ -35,6 +35,7 @@ public sealed partial class Tape
     public int Count => _nodes.Count;
 
     /// <summary>Forgets all nodes and recycles their tensors; nodes created before must not be used afterwards.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {
         _nodes.Clear();
@@ -44,6 +45,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns a leaf node holding a copy of <paramref name="values"/> (rows x columns, row-major).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Constant(int rows, int columns, ReadOnlySpan<double> values)
     {
         if (values.Length != rows * columns)
@@ -57,6 +59,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns a leaf node filled with <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Fill(int rows, int columns, double value)
     {
         var tensor = _pool.Rent(rows, columns);
@@ -68,6 +71,7 @@ public sealed partial class Tape
     /// Returns a leaf node that refers to <paramref name="tensor"/> without copying; the caller must keep it unchanged
     /// while the tape uses it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Input(Tensor tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
@@ -75,6 +79,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Returns the leaf node of a trainable parameter; every call until <see cref="Reset"/> returns the same node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Parameter(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
@@ -202,6 +207,7 @@ public sealed partial class Tape
     /// </summary>
     /// <remarks>A parameter that was not used on the tape since the last reset keeps its previous gradient.</remarks>
     /// <exception cref="ArgumentException">The loss is not 1 x 1.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(Node loss)
     {
         ArgumentNullException.ThrowIfNull(loss);

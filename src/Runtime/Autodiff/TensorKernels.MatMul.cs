@@ -12,6 +12,9 @@ internal static partial class TensorKernels
     [ThreadStatic]
     private static double[]? t_panel;
 
+    [ThreadStatic]
+    private static double[]? t_block;
+
     /// <summary>
     /// c = op(a) b for b (k x n) and c (m x n), where op(a) is a (m x k) or, with <paramref name="transposeA"/>, the
     /// transpose of a (k x m).
@@ -20,8 +23,8 @@ internal static partial class TensorKernels
     /// Algorithm: register-blocked product with a packed panel of op(a). Eight rows of op(a) are copied into a
     /// k x 8 panel, so both layouts of a feed the same micro-kernel without a transposed copy of a. The micro-kernel keeps an
     /// 8 x 16 block of c in sixteen 512-bit registers while p runs over k, broadcasting one panel entry per row and
-    /// loading two vectors of row p of b. Column remainders use 8- and 4-wide vectors and then scalars, remaining rows
-    /// a one-row kernel. Every entry of c is the fused multiply-add chain over p = 0, 1, ..., k - 1 started from zero,
+    /// loading two vectors of row p of b. Column remainders use 8- and 4-wide strips and then one vector across the
+    /// eight rows per column. The last m mod 8 rows go through a zero-padded panel. Every entry of c is the fused multiply-add chain over p = 0, 1, ..., k - 1 started from zero,
     /// whichever kernel computes it, so the result does not depend on the shape of the blocks. Without 512-bit
     /// hardware the same loops run on 256-bit or scalar code with the same summation order.
     /// </remarks>
@@ -43,45 +46,54 @@ internal static partial class TensorKernels
         int rowStride = transposeA ? 1 : k;
         int columnStride = transposeA ? m : 1;
         var panel = t_panel is { } cached && cached.Length >= PanelRows * k ? cached : (t_panel = new double[PanelRows * k]);
-        fixed (double* pa = a, pb = b, pc = c, pp = panel)
+        int rest = m % PanelRows;
+        var block = rest == 0 || (t_block is { } cachedBlock && cachedBlock.Length >= PanelRows * n) ? t_block : (t_block = new double[PanelRows * n]);
+        fixed (double* pa = a, pb = b, pc = c, pp = panel, pr = block)
         {
             int i = 0;
             for (; i + PanelRows <= m; i += PanelRows)
             {
-                PackPanel(pa + (i * rowStride), pp, k, rowStride, columnStride);
-                int j = 0;
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    for (; j + 16 <= n; j += 16)
-                    {
-                        Block8x16(pp, pb + j, pc + (i * n) + j, k, n);
-                    }
-
-                    if (j + 8 <= n)
-                    {
-                        Block8x8(pp, pb + j, pc + (i * n) + j, k, n);
-                        j += 8;
-                    }
-                }
-
-                for (; j + 4 <= n; j += 4)
-                {
-                    Block8x4(pp, pb + j, pc + (i * n) + j, k, n);
-                }
-
-                for (; j < n; j++)
-                {
-                    for (int r = 0; r < PanelRows; r++)
-                    {
-                        pc[((i + r) * n) + j] = Dot(pp + r, PanelRows, pb + j, n, k);
-                    }
-                }
+                PackPanel(pa + (i * rowStride), pp, k, rowStride, PanelRows, columnStride);
+                PanelProduct(pp, pb, pc + (i * n), k, n);
             }
 
-            for (; i < m; i++)
+            if (rest > 0)
             {
-                SingleRow(pa + (i * rowStride), columnStride, pb, pc + (i * n), k, n);
+                // The last rows go through a panel padded with zero rows into a scratch block; the padding rows are dropped.
+                PackPanel(pa + (i * rowStride), pp, k, rowStride, rest, columnStride);
+                PanelProduct(pp, pb, pr, k, n);
+                new ReadOnlySpan<double>(pr, rest * n).CopyTo(new Span<double>(pc + (i * n), rest * n));
             }
+        }
+    }
+
+    // The 8 x n block of c for one packed panel: 16-, 8- and 4-wide column strips, then single columns.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void PanelProduct(double* panel, double* b, double* c, int k, int n)
+    {
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j + 16 <= n; j += 16)
+            {
+                Block8x16(panel, b + j, c + j, k, n);
+            }
+
+            if (j + 8 <= n)
+            {
+                Block8x8(panel, b + j, c + j, k, n);
+                j += 8;
+            }
+        }
+
+        for (; j + 4 <= n; j += 4)
+        {
+            Block8x4(panel, b + j, c + j, k, n);
+        }
+
+        for (; j < n; j++)
+        {
+            PanelColumn(panel, b + j, c + j, k, n);
         }
     }
 
@@ -93,13 +105,18 @@ internal static partial class TensorKernels
         MatMul(a, scratch, c, m, k, n);
     }
 
-    // panel[p * 8 + r] = op(a)[r, p] for the eight rows starting at source.
+    // panel[p * 8 + r] = op(a)[r, p] for the rows r < rows starting at source, and zero for the padding rows r >= rows.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void PackPanel(double* source, double* panel, int k, int rowStride, int columnStride)
+    private static unsafe void PackPanel(double* source, double* panel, int k, int rowStride, int rows, int columnStride)
     {
+        if (rows < PanelRows)
+        {
+            new Span<double>(panel, PanelRows * k).Clear();
+        }
+
         if (columnStride == 1)
         {
-            for (int r = 0; r < PanelRows; r++)
+            for (int r = 0; r < rows; r++)
             {
                 double* row = source + (r * rowStride);
                 for (int p = 0; p < k; p++)
@@ -110,11 +127,11 @@ internal static partial class TensorKernels
         }
         else
         {
-            // Transposed a: the eight entries of column p of the panel are contiguous in row p of a.
+            // Transposed a: the entries of column p of the panel are contiguous in row p of a.
             for (int p = 0; p < k; p++)
             {
                 double* column = source + (p * columnStride);
-                for (int r = 0; r < PanelRows; r++)
+                for (int r = 0; r < rows; r++)
                 {
                     panel[(p * PanelRows) + r] = column[r];
                 }
@@ -239,39 +256,29 @@ internal static partial class TensorKernels
         c7.Store(c + (7 * n));
     }
 
-    // One row of c: c[j] = sum_p row[p * stride] b[p, j].
+    // One column of an 8-row block of c: the eight panel rows of step p form one vector, times the scalar b[p, j].
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void SingleRow(double* row, int stride, double* b, double* c, int k, int n)
+    private static unsafe void PanelColumn(double* panel, double* b, double* c, int k, int n)
     {
-        int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; j + 8 <= n; j += 8)
-            {
-                var s = Vector512<double>.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    s = Vector512.FusedMultiplyAdd(Vector512.Create(row[p * stride]), Vector512.Load(b + (p * n) + j), s);
-                }
-
-                s.Store(c + j);
-            }
-        }
-
-        for (; j + 4 <= n; j += 4)
-        {
-            var s = Vector256<double>.Zero;
+            var s = Vector512<double>.Zero;
             for (int p = 0; p < k; p++)
             {
-                s = Vector256.FusedMultiplyAdd(Vector256.Create(row[p * stride]), Vector256.Load(b + (p * n) + j), s);
+                s = Vector512.FusedMultiplyAdd(Vector512.Load(panel + (p * PanelRows)), Vector512.Create(b[p * n]), s);
             }
 
-            s.Store(c + j);
+            for (int r = 0; r < PanelRows; r++)
+            {
+                c[r * n] = s[r];
+            }
+
+            return;
         }
 
-        for (; j < n; j++)
+        for (int r = 0; r < PanelRows; r++)
         {
-            c[j] = Dot(row, stride, b + j, n, k);
+            c[r * n] = Dot(panel + r, PanelRows, b, n, k);
         }
     }
 

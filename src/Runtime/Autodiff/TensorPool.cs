@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace InvTheory.Runtime.Autodiff;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class TensorPool
     private readonly List<Tensor> _rented = [];
 
     /// <summary>Returns a tensor of the given shape with unspecified contents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Tensor Rent(int rows, int columns)
     {
         int length = rows * columns;
@@ -30,6 +33,7 @@ internal sealed class TensorPool
     }
 
     /// <summary>Returns a zero tensor of the given shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Tensor RentZeroed(int rows, int columns)
     {
         var tensor = Rent(rows, columns);
@@ -38,6 +42,7 @@ internal sealed class TensorPool
     }
 
     /// <summary>Returns every rented tensor to the free lists; the caller must hold no references to them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReleaseAll()
     {
         foreach (var tensor in _rented)
@@ -50,6 +55,7 @@ internal sealed class TensorPool
 
     /// <summary>Returns one rented tensor to its free list before the next <see cref="ReleaseAll"/>; nothing may use it afterwards.</summary>
     /// <exception cref="InvalidOperationException">The tensor is not currently rented from this pool.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Release(Tensor tensor)
     {
         int slot = tensor.PoolSlot;
@@ -66,6 +72,7 @@ internal sealed class TensorPool
         PushFree(tensor);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PushFree(Tensor tensor)
     {
         tensor.PoolSlot = -1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InvTheory.Runtime.Autodiff;
 
 namespace InvTheory.Runtime.Dynamics;
@@ -57,6 +58,7 @@ public static class RungeKutta4
     /// <paramref name="step"/> and returns the nodes of the states at t0 + k step, k = 0 .. steps. Gradients flow
     /// through every step, so a loss on the states trains the parameters of <paramref name="f"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<Node> Integrate(Tape tape, Func<double, Node, Node> f, double t0, Node initial, double step, int steps)
     {
         ArgumentNullException.ThrowIfNull(tape);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InvTheory.Runtime.Autodiff;
 
 namespace InvTheory.Runtime.Models;
@@ -39,6 +40,7 @@ public sealed class HamiltonianModel : IVectorField
     public Node Energy(Tape tape, Node state) => Hamiltonian.Forward(tape, state);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Evaluate(Tape tape, Node state, bool createGraph)
     {
         ArgumentNullException.ThrowIfNull(tape);

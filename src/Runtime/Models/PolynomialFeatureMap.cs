@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InvTheory.Runtime.Autodiff;
 using InvTheory.Runtime.Evaluation;
 
@@ -141,6 +142,7 @@ public sealed class PolynomialFeatureMap
 
     /// <summary>Returns the batch x OutputCount values of the map at the batch x InputCount inputs x.</summary>
     /// <exception cref="ArgumentException">x does not have InputCount columns.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node Forward(Tape tape, Node x)
     {
         ArgumentNullException.ThrowIfNull(tape);
