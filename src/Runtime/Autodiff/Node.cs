@@ -25,6 +25,7 @@ internal enum Operation
     ConcatColumns,
     GatherColumns,
     ScatterColumns,
+    Bilinear,
 }
 
 /// <summary>
@@ -85,6 +86,8 @@ public sealed class Node
     internal bool TransposeB { get; set; }
 
     internal int[]? ColumnIndices { get; set; }
+
+    internal BilinearPlan? Plan { get; set; }
 
     internal ElementwiseFunction Function { get; set; }
 

@@ -197,6 +197,18 @@ public sealed partial class Tape
                 }
 
                 break;
+            case Operation.Bilinear:
+                if (NeedA())
+                {
+                    Send(node.A!, Bilinear(g, node.B!, node.Plan!.LeftAdjoint()));
+                }
+
+                if (NeedB())
+                {
+                    Send(node.B!, Bilinear(g, node.A!, node.Plan!.RightAdjoint()));
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"Backward: no rule for operation {node.Operation}; this points to a bug.");
         }

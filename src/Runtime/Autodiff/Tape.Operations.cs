@@ -414,6 +414,24 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.ScatterColumns) { A = a, ColumnIndices = map });
     }
 
+    // Returns the sparse bilinear map y[r, o_t] = sum_t c_t u[r, i_t] v[r, j_t] of the plan.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal Node Bilinear(Node u, Node v, BilinearPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(v);
+        if (u.Columns != plan.LeftColumns || v.Columns != plan.RightColumns || u.Rows != v.Rows)
+        {
+            throw new ArgumentException(
+                $"Bilinear: the inputs are {u.Rows} x {u.Columns} and {v.Rows} x {v.Columns} but the plan takes {plan.LeftColumns} and {plan.RightColumns} columns on equal rows.",
+                nameof(v));
+        }
+
+        var y = _pool.Rent(u.Rows, plan.OutputColumns);
+        TensorKernels.Bilinear(u.Value.AsSpan(), v.Value.AsSpan(), y.AsSpan(), u.Rows, plan);
+        return Record(new Node(this, y, Operation.Bilinear) { A = u, B = v, Plan = plan });
+    }
+
     // The forward value and the derivatives of SiLU, sigmoid and softplus all need sigmoid(a), and exp dominates their cost.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Tensor SigmoidOf(Node a)
