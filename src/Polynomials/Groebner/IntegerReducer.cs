@@ -17,8 +17,9 @@ namespace InvTheory.Polynomials.Groebner;
 /// <para>
 /// S-polynomials are reduced with 128-bit integer coefficients while every remainder coefficient stays below 2^125 in
 /// absolute value; from the first step that would leave that range on, the same reduction continues with
-/// <see cref="BigInteger"/> coefficients. Both perform the same exact arithmetic, so the answer does not depend on the
-/// switch. The 128-bit path is used only when every basis coefficient fits in 62 bits.
+/// <see cref="BigInteger"/> coefficients. Both perform the same exact arithmetic, so the result does not depend on the
+/// switch. The 128-bit path is used only when every basis coefficient fits in 62 bits. Wider bases use registers of a
+/// fixed number of 64-bit limbs in the same way (IntegerReducer.Wide.cs).
 /// </para>
 /// <para>
 /// Monomials are interned in a <see cref="MonomialTable"/>, the remainder keeps one coefficient per monomial index,
@@ -27,7 +28,7 @@ namespace InvTheory.Polynomials.Groebner;
 /// shortest element of G whose leading monomial divides it) and its multiple are cached for later polynomials.
 /// </para>
 /// </remarks>
-internal sealed class IntegerReducer
+internal sealed partial class IntegerReducer
 {
     /// <summary>Bit length above which a remainder coefficient leaves the 128-bit fast path.</summary>
     private const int SmallLimitBits = 125;
@@ -48,10 +49,14 @@ internal sealed class IntegerReducer
     /// <summary>A primitive integer polynomial: interned monomials in decreasing order and coefficients, also as 64-bit integers when they fit.</summary>
     private sealed record BasisElement(int[] Monomials, BigInteger[] Coefficients, long[]? SmallCoefficients, int MaxBits);
 
-    /// <summary>A multiple x^a g of a basis element: its monomials and the coefficients of g.</summary>
-    private sealed record ReducerMultiple(int[] Monomials, BasisElement Element);
+    /// <summary>A multiple x^a g of a basis element: its monomials, and g with its index in the basis.</summary>
+    private sealed record ReducerMultiple(int[] Monomials, BasisElement Element, int ElementIndex);
 
-    public IntegerReducer(PolynomialRing<Rational> ring, IReadOnlyList<Polynomial<Rational>> basis)
+    /// <summary>Prepares the reduction modulo <paramref name="basis"/>.</summary>
+    /// <param name="ring">The ring of the polynomials.</param>
+    /// <param name="basis">The fixed list G, converted to primitive integer polynomials.</param>
+    /// <param name="fixedWidthPaths">False to reduce with big integers only, which tests use as the reference.</param>
+    public IntegerReducer(PolynomialRing<Rational> ring, IReadOnlyList<Polynomial<Rational>> basis, bool fixedWidthPaths = true)
     {
         _table = new MonomialTable(ring.VariableCount, TermOrder.Compile(ring.Order, ring.VariableCount), null);
         _heap = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => _table.Compare(b, a)));
@@ -63,10 +68,22 @@ internal sealed class IntegerReducer
             _basis.Add(new BasisElement(monomials, coefficients, small, maxBits));
         }
 
-        _smallBasis = _basis.All(g => g.SmallCoefficients is not null);
+        _smallBasis = fixedWidthPaths && _basis.All(g => g.SmallCoefficients is not null);
+        if (fixedWidthPaths && !_smallBasis && _basis.Count > 0)
+        {
+            _width = WidthFor(_basis.Max(g => g.MaxBits));
+        }
+
+        if (_width > 0)
+        {
+            foreach (var g in _basis)
+            {
+                _wideCoefficients.Add([.. g.Coefficients.Select(ToWide)]);
+            }
+        }
     }
 
-    /// <summary>Number of S-polynomial reductions that left the 128-bit fast path and finished with big integers.</summary>
+    /// <summary>Number of S-polynomial reductions that left the 128-bit or fixed-width path and finished with big integers.</summary>
     public int FastPathFailures { get; private set; }
 
     /// <summary>Whether f reduces to zero modulo the basis.</summary>
@@ -93,6 +110,11 @@ internal sealed class IntegerReducer
         if (_smallBasis)
         {
             return SmallSPolynomialReducesToZero(i, j);
+        }
+
+        if (_width > 0)
+        {
+            return WideSPolynomialReducesToZero(i, j);
         }
 
         var f = _basis[i];
@@ -271,7 +293,7 @@ internal sealed class IntegerReducer
                 monomials[k] = _table.Multiply(g.Monomials[k], multiplier);
             }
 
-            _reducerRows.Add(new ReducerMultiple(monomials, g));
+            _reducerRows.Add(new ReducerMultiple(monomials, g, best));
             row = _reducerRows.Count - 1;
         }
 

@@ -448,7 +448,7 @@ internal static class ModularGroebner
         /// <summary>
         /// Returns a/b with a ≡ u b (mod m), |a| and b at most the bound and b dividing <paramref name="denominator"/>, or
         /// null when the symmetric residue of u * denominator exceeds the bound. Such a fraction is the unique one within
-        /// the bound, so it equals the result of <see cref="RationalReconstruction(BigInteger, BigInteger, BigInteger)"/>.
+        /// the bound, so the Euclidean reconstruction returns the same fraction whenever it succeeds.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Rational? WithDenominator(BigInteger u, BigInteger denominator, BigInteger bound)
