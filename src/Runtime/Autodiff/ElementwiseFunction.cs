@@ -316,11 +316,41 @@ internal static class ElementwiseDerivatives
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s)
         {
-            var e = Vector256.Exp(-Vector256.Abs(x));
+            var e = ExpNonPositive(-Vector256.Abs(x));
             var positive = Vector256<double>.One / (Vector256<double>.One + e);
             var negative = e * positive;
             return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), positive, negative);
         }
+    }
+
+    // exp(x) for x <= 0, within about one ulp: x = n ln2 + r with |r| <= ln2 / 2 (Cody-Waite reduction with a two-part
+    // ln2), exp(r) by its Taylor polynomial of degree 13 (truncation error below 1e-17), times 2^n from the exponent
+    // bits. Below -708 the result is 0 instead of a subnormal number; NaN stays NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ExpNonPositive(Vector256<double> x)
+    {
+        var minimum = Vector256.Create(-708.0);
+        var underflow = Vector256.LessThan(x, minimum);
+        var clamped = Vector256.ConditionalSelect(underflow, minimum, x);
+        var n = Vector256.Round(clamped * Vector256.Create(1.4426950408889634));
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-6.93147180369123816490e-01), clamped);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-1.90821492927058770002e-10), r);
+        var p = Vector256.Create(1.0 / 6227020800.0);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 479001600.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 39916800.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        var scale = Vector256.ShiftLeft(Vector256.ConvertToInt64(n) + Vector256.Create(1023L), 52).AsDouble();
+        return Vector256.ConditionalSelect(underflow, Vector256<double>.Zero, p * scale);
     }
 
     private readonly struct SigmoidDerivativeOperator(int order) : IVectorOperator
