@@ -26,6 +26,7 @@ internal enum Operation
     GatherColumns,
     ScatterColumns,
     Bilinear,
+    Affine,
 }
 
 /// <summary>
@@ -69,6 +70,8 @@ public sealed class Node
     internal Node? A { get; set; }
 
     internal Node? B { get; set; }
+
+    internal Node? C { get; set; }
 
     internal Node[]? Inputs { get; set; }
 

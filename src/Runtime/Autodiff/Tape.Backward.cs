@@ -82,6 +82,24 @@ public sealed partial class Tape
             case Operation.MatMul:
                 BackpropagateMatMul(node, g, NeedA(), NeedB(), Send);
                 break;
+            case Operation.Affine:
+                // y = x w + 1 b^T: dx = g w^T, dw = x^T g, db = the column sums of g.
+                if (NeedA())
+                {
+                    Send(node.A!, MatMul(g, node.B!, transposeB: true));
+                }
+
+                if (NeedB())
+                {
+                    Send(node.B!, MatMul(node.A!, g, transposeA: true));
+                }
+
+                if (node.C is { IsRecorded: true } bias && relevant[bias.Index])
+                {
+                    Send(bias, SumRows(g));
+                }
+
+                break;
             case Operation.AddRow:
                 if (NeedA())
                 {

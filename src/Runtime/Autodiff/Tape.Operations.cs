@@ -91,6 +91,31 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.MatMul) { A = a, B = b, TransposeA = transposeA, TransposeB = transposeB });
     }
 
+    // Returns x w + 1 b^T, a dense layer, as one node: the bias is added in place right after the product, while the
+    // product is still in the cache, and no separate node holds the product without the bias.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal Node Affine(Node x, Node weight, Node bias)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(bias);
+        if (x.Columns != weight.Rows || bias.Rows != 1 || bias.Columns != weight.Columns)
+        {
+            throw new ArgumentException(
+                $"Affine: x is {x.Rows} x {x.Columns}, the weight {weight.Rows} x {weight.Columns} and the bias {bias.Rows} x {bias.Columns}; "
+                + "the weight needs one row per column of x and the bias one row with one column per weight column.",
+                nameof(weight));
+        }
+
+        int m = x.Rows;
+        int k = x.Columns;
+        int n = weight.Columns;
+        var y = _pool.Rent(m, n);
+        TensorKernels.MatMul(x.Value.AsSpan(), weight.Value.AsSpan(), y.AsSpan(), m, k, n);
+        TensorKernels.AddRow(y.AsSpan(), bias.Value.AsSpan(), y.AsSpan(), m, n);
+        return Record(new Node(this, y, Operation.Affine) { A = x, B = weight, C = bias });
+    }
+
     /// <summary>Returns a + 1 row^T: adds the 1 x n row to every row of the m x n tensor a (bias addition).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node AddRow(Node a, Node row)

@@ -242,6 +242,11 @@ public sealed partial class Tape
             return true;
         }
 
+        if (node.C is { IsRecorded: true } c && relevant[c.Index])
+        {
+            return true;
+        }
+
         if (node.Inputs is { } inputs)
         {
             foreach (var input in inputs)
