@@ -220,6 +220,26 @@ internal static class ElementwiseDerivatives
         }
     }
 
+    /// <summary>Adds g * f^(order)(x) to y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddMultiplyFromSigmoid(ElementwiseFunction function, int order, Span<double> y, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s)
+    {
+        switch (function)
+        {
+            case ElementwiseFunction.Sigmoid:
+                MapAddMultiply(new SigmoidDerivativeOperator(order), y, g, x, s);
+                break;
+            case ElementwiseFunction.Softplus:
+                MapAddMultiply(new SigmoidDerivativeOperator(order - 1), y, g, x, s);
+                break;
+            case ElementwiseFunction.Silu:
+                MapAddMultiply(new SiluDerivativeOperator(order), y, g, x, s);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(function), function, "AddMultiplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
+        }
+    }
+
     /// <summary>Writes sigmoid(x) for each entry of x into y.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplySigmoid(ReadOnlySpan<double> x, Span<double> y) => Map(default(SigmoidOperator), x, x, y);
@@ -301,6 +321,39 @@ internal static class ElementwiseDerivatives
             }
 
             (factor * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss))).CopyTo(ys);
+            ys[..(x.Length - full)].CopyTo(y[full..]);
+        }
+    }
+
+    // y = y + g * op(x, s) with the product rounded before the sum, with the same treatment of the last partial vector as Map.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MapAddMultiply<TOperator>(TOperator op, Span<double> y, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s)
+        where TOperator : struct, IVectorOperator
+    {
+        int width = Vector256<double>.Count;
+        int full = x.Length - (x.Length % width);
+        ref double gr = ref MemoryMarshal.GetReference(g);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double sr = ref MemoryMarshal.GetReference(s);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        for (int i = 0; i < full; i += width)
+        {
+            var product = Vector256.LoadUnsafe(ref gr, (nuint)i) * op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+            (Vector256.LoadUnsafe(ref yr, (nuint)i) + product).StoreUnsafe(ref yr, (nuint)i);
+        }
+
+        if (full < x.Length)
+        {
+            Span<double> gs = stackalloc double[width];
+            Span<double> xs = stackalloc double[width];
+            Span<double> ss = stackalloc double[width];
+            Span<double> ys = stackalloc double[width];
+            g[full..].CopyTo(gs);
+            x[full..].CopyTo(xs);
+            s[full..].CopyTo(ss);
+            y[full..].CopyTo(ys);
+            var product = Vector256.Create<double>(gs) * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss));
+            (Vector256.Create<double>(ys) + product).CopyTo(ys);
             ys[..(x.Length - full)].CopyTo(y[full..]);
         }
     }

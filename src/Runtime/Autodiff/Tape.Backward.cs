@@ -157,7 +157,17 @@ public sealed partial class Tape
             case Operation.Elementwise:
                 if (NeedA() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
                 {
-                    Send(node.A!, MultiplyByDerivative(g, node.Function, node.First + 1, node.A!));
+                    var input = node.A!;
+                    if (cotangents[input.Index] is { SlotCount: 1 } existing && ElementwiseDerivatives.UsesSigmoid(node.Function, node.First + 1)
+                        && IsExclusiveTemporary(existing, heldBySlot: true))
+                    {
+                        // existing + g * f^(k+1)(a) in one pass, with the same two roundings as the product node and the sum.
+                        AddMultiplyByDerivative(existing, g, node.Function, node.First + 1, input);
+                    }
+                    else
+                    {
+                        Send(input, MultiplyByDerivative(g, node.Function, node.First + 1, input));
+                    }
                 }
 
                 break;

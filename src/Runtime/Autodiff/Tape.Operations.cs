@@ -297,6 +297,16 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.MultiplyByDerivative) { A = g, B = a, Function = function, First = order });
     }
 
+    // Adds g * f^(order)(a) to the value of the unrecorded node sum in place, for the cases where UsesSigmoid holds.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddMultiplyByDerivative(Node sum, Node g, ElementwiseFunction function, int order, Node a)
+    {
+        CheckSameShape(g, a, nameof(AddMultiplyByDerivative));
+        CheckSameShape(sum, a, nameof(AddMultiplyByDerivative));
+        ElementwiseDerivatives.CheckSupported(function, order);
+        ElementwiseDerivatives.AddMultiplyFromSigmoid(function, order, sum.Value.AsSpan(), g.Value.AsSpan(), a.Value.AsSpan(), SigmoidOf(a).AsSpan());
+    }
+
     // Returns (g * h) * f^(order)(a). While recording it is the product node followed by MultiplyByDerivative, so it can be
     // differentiated; otherwise one pass computes the value, and the result is a plain value like every unrecorded node.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
