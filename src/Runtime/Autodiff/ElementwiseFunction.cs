@@ -220,6 +220,26 @@ internal static class ElementwiseDerivatives
         }
     }
 
+    /// <summary>Adds g * f^(order)(x) to y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddMultiplyFromSigmoid(ElementwiseFunction function, int order, Span<double> y, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s)
+    {
+        switch (function)
+        {
+            case ElementwiseFunction.Sigmoid:
+                MapAddMultiply(new SigmoidDerivativeOperator(order), y, g, x, s);
+                break;
+            case ElementwiseFunction.Softplus:
+                MapAddMultiply(new SigmoidDerivativeOperator(order - 1), y, g, x, s);
+                break;
+            case ElementwiseFunction.Silu:
+                MapAddMultiply(new SiluDerivativeOperator(order), y, g, x, s);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(function), function, "AddMultiplyFromSigmoid covers only sigmoid, softplus derivatives and SiLU.");
+        }
+    }
+
     /// <summary>Writes sigmoid(x) for each entry of x into y.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplySigmoid(ReadOnlySpan<double> x, Span<double> y) => Map(default(SigmoidOperator), x, x, y);
@@ -305,6 +325,39 @@ internal static class ElementwiseDerivatives
         }
     }
 
+    // y = y + g * op(x, s) with the product rounded before the sum, with the same treatment of the last partial vector as Map.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MapAddMultiply<TOperator>(TOperator op, Span<double> y, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s)
+        where TOperator : struct, IVectorOperator
+    {
+        int width = Vector256<double>.Count;
+        int full = x.Length - (x.Length % width);
+        ref double gr = ref MemoryMarshal.GetReference(g);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double sr = ref MemoryMarshal.GetReference(s);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        for (int i = 0; i < full; i += width)
+        {
+            var product = Vector256.LoadUnsafe(ref gr, (nuint)i) * op.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref sr, (nuint)i));
+            (Vector256.LoadUnsafe(ref yr, (nuint)i) + product).StoreUnsafe(ref yr, (nuint)i);
+        }
+
+        if (full < x.Length)
+        {
+            Span<double> gs = stackalloc double[width];
+            Span<double> xs = stackalloc double[width];
+            Span<double> ss = stackalloc double[width];
+            Span<double> ys = stackalloc double[width];
+            g[full..].CopyTo(gs);
+            x[full..].CopyTo(xs);
+            s[full..].CopyTo(ss);
+            y[full..].CopyTo(ys);
+            var product = Vector256.Create<double>(gs) * op.Invoke(Vector256.Create<double>(xs), Vector256.Create<double>(ss));
+            (Vector256.Create<double>(ys) + product).CopyTo(ys);
+            ys[..(x.Length - full)].CopyTo(y[full..]);
+        }
+    }
+
     private interface IVectorOperator
     {
         Vector256<double> Invoke(Vector256<double> x, Vector256<double> s);
@@ -316,11 +369,41 @@ internal static class ElementwiseDerivatives
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> s)
         {
-            var e = Vector256.Exp(-Vector256.Abs(x));
+            var e = ExpNonPositive(-Vector256.Abs(x));
             var positive = Vector256<double>.One / (Vector256<double>.One + e);
             var negative = e * positive;
             return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), positive, negative);
         }
+    }
+
+    // exp(x) for x <= 0, within about one ulp: x = n ln2 + r with |r| <= ln2 / 2 (Cody-Waite reduction with a two-part
+    // ln2), exp(r) by its Taylor polynomial of degree 13 (truncation error below 1e-17), times 2^n from the exponent
+    // bits. Below -708 the result is 0 instead of a subnormal number; NaN stays NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ExpNonPositive(Vector256<double> x)
+    {
+        var minimum = Vector256.Create(-708.0);
+        var underflow = Vector256.LessThan(x, minimum);
+        var clamped = Vector256.ConditionalSelect(underflow, minimum, x);
+        var n = Vector256.Round(clamped * Vector256.Create(1.4426950408889634));
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-6.93147180369123816490e-01), clamped);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-1.90821492927058770002e-10), r);
+        var p = Vector256.Create(1.0 / 6227020800.0);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 479001600.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 39916800.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6.0));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        var scale = Vector256.ShiftLeft(Vector256.ConvertToInt64(n) + Vector256.Create(1023L), 52).AsDouble();
+        return Vector256.ConditionalSelect(underflow, Vector256<double>.Zero, p * scale);
     }
 
     private readonly struct SigmoidDerivativeOperator(int order) : IVectorOperator

@@ -48,7 +48,7 @@ public sealed class Dense
     public Node Forward(Tape tape, Node x)
     {
         ArgumentNullException.ThrowIfNull(tape);
-        return tape.AddRow(tape.MatMul(x, tape.Parameter(Weight)), tape.Parameter(Bias));
+        return tape.Affine(x, tape.Parameter(Weight), tape.Parameter(Bias));
     }
 }
 

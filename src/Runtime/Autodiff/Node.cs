@@ -25,6 +25,8 @@ internal enum Operation
     ConcatColumns,
     GatherColumns,
     ScatterColumns,
+    Bilinear,
+    Affine,
 }
 
 /// <summary>
@@ -69,6 +71,8 @@ public sealed class Node
 
     internal Node? B { get; set; }
 
+    internal Node? C { get; set; }
+
     internal Node[]? Inputs { get; set; }
 
     // Operation data: scale and shift, matmul transposes, slice bounds, elementwise function and derivative order.
@@ -85,6 +89,8 @@ public sealed class Node
     internal bool TransposeB { get; set; }
 
     internal int[]? ColumnIndices { get; set; }
+
+    internal BilinearPlan? Plan { get; set; }
 
     internal ElementwiseFunction Function { get; set; }
 

@@ -82,6 +82,24 @@ public sealed partial class Tape
             case Operation.MatMul:
                 BackpropagateMatMul(node, g, NeedA(), NeedB(), Send);
                 break;
+            case Operation.Affine:
+                // y = x w + 1 b^T: dx = g w^T, dw = x^T g, db = the column sums of g.
+                if (NeedA())
+                {
+                    Send(node.A!, MatMul(g, node.B!, transposeB: true));
+                }
+
+                if (NeedB())
+                {
+                    Send(node.B!, MatMul(node.A!, g, transposeA: true));
+                }
+
+                if (node.C is { IsRecorded: true } bias && relevant[bias.Index])
+                {
+                    Send(bias, SumRows(g));
+                }
+
+                break;
             case Operation.AddRow:
                 if (NeedA())
                 {
@@ -139,7 +157,17 @@ public sealed partial class Tape
             case Operation.Elementwise:
                 if (NeedA() && !ElementwiseDerivatives.IsZero(node.Function, node.First + 1))
                 {
-                    Send(node.A!, MultiplyByDerivative(g, node.Function, node.First + 1, node.A!));
+                    var input = node.A!;
+                    if (cotangents[input.Index] is { SlotCount: 1 } existing && ElementwiseDerivatives.UsesSigmoid(node.Function, node.First + 1)
+                        && IsExclusiveTemporary(existing, heldBySlot: true))
+                    {
+                        // existing + g * f^(k+1)(a) in one pass, with the same two roundings as the product node and the sum.
+                        AddMultiplyByDerivative(existing, g, node.Function, node.First + 1, input);
+                    }
+                    else
+                    {
+                        Send(input, MultiplyByDerivative(g, node.Function, node.First + 1, input));
+                    }
                 }
 
                 break;
@@ -194,6 +222,18 @@ public sealed partial class Tape
                 if (NeedA())
                 {
                     Send(node.A!, GatherColumns(g, node.ColumnIndices!));
+                }
+
+                break;
+            case Operation.Bilinear:
+                if (NeedA())
+                {
+                    Send(node.A!, Bilinear(g, node.B!, node.Plan!.LeftAdjoint()));
+                }
+
+                if (NeedB())
+                {
+                    Send(node.B!, Bilinear(g, node.A!, node.Plan!.RightAdjoint()));
                 }
 
                 break;

@@ -91,6 +91,31 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.MatMul) { A = a, B = b, TransposeA = transposeA, TransposeB = transposeB });
     }
 
+    // Returns x w + 1 b^T, a dense layer, as one node: the bias is added in place right after the product, while the
+    // product is still in the cache, and no separate node holds the product without the bias.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal Node Affine(Node x, Node weight, Node bias)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(bias);
+        if (x.Columns != weight.Rows || bias.Rows != 1 || bias.Columns != weight.Columns)
+        {
+            throw new ArgumentException(
+                $"Affine: x is {x.Rows} x {x.Columns}, the weight {weight.Rows} x {weight.Columns} and the bias {bias.Rows} x {bias.Columns}; "
+                + "the weight needs one row per column of x and the bias one row with one column per weight column.",
+                nameof(weight));
+        }
+
+        int m = x.Rows;
+        int k = x.Columns;
+        int n = weight.Columns;
+        var y = _pool.Rent(m, n);
+        TensorKernels.MatMul(x.Value.AsSpan(), weight.Value.AsSpan(), y.AsSpan(), m, k, n);
+        TensorKernels.AddRow(y.AsSpan(), bias.Value.AsSpan(), y.AsSpan(), m, n);
+        return Record(new Node(this, y, Operation.Affine) { A = x, B = weight, C = bias });
+    }
+
     /// <summary>Returns a + 1 row^T: adds the 1 x n row to every row of the m x n tensor a (bias addition).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Node AddRow(Node a, Node row)
@@ -272,6 +297,16 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.MultiplyByDerivative) { A = g, B = a, Function = function, First = order });
     }
 
+    // Adds g * f^(order)(a) to the value of the unrecorded node sum in place, for the cases where UsesSigmoid holds.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddMultiplyByDerivative(Node sum, Node g, ElementwiseFunction function, int order, Node a)
+    {
+        CheckSameShape(g, a, nameof(AddMultiplyByDerivative));
+        CheckSameShape(sum, a, nameof(AddMultiplyByDerivative));
+        ElementwiseDerivatives.CheckSupported(function, order);
+        ElementwiseDerivatives.AddMultiplyFromSigmoid(function, order, sum.Value.AsSpan(), g.Value.AsSpan(), a.Value.AsSpan(), SigmoidOf(a).AsSpan());
+    }
+
     // Returns (g * h) * f^(order)(a). While recording it is the product node followed by MultiplyByDerivative, so it can be
     // differentiated; otherwise one pass computes the value, and the result is a plain value like every unrecorded node.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -412,6 +447,24 @@ public sealed partial class Tape
         }
 
         return Record(new Node(this, y, Operation.ScatterColumns) { A = a, ColumnIndices = map });
+    }
+
+    // Returns the sparse bilinear map y[r, o_t] = sum_t c_t u[r, i_t] v[r, j_t] of the plan.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal Node Bilinear(Node u, Node v, BilinearPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(v);
+        if (u.Columns != plan.LeftColumns || v.Columns != plan.RightColumns || u.Rows != v.Rows)
+        {
+            throw new ArgumentException(
+                $"Bilinear: the inputs are {u.Rows} x {u.Columns} and {v.Rows} x {v.Columns} but the plan takes {plan.LeftColumns} and {plan.RightColumns} columns on equal rows.",
+                nameof(v));
+        }
+
+        var y = _pool.Rent(u.Rows, plan.OutputColumns);
+        TensorKernels.Bilinear(u.Value.AsSpan(), v.Value.AsSpan(), y.AsSpan(), u.Rows, plan);
+        return Record(new Node(this, y, Operation.Bilinear) { A = u, B = v, Plan = plan });
     }
 
     // The forward value and the derivatives of SiLU, sigmoid and softplus all need sigmoid(a), and exp dominates their cost.

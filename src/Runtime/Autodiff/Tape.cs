@@ -242,6 +242,11 @@ public sealed partial class Tape
             return true;
         }
 
+        if (node.C is { IsRecorded: true } c && relevant[c.Index])
+        {
+            return true;
+        }
+
         if (node.Inputs is { } inputs)
         {
             foreach (var input in inputs)
@@ -279,9 +284,9 @@ public sealed partial class Tape
     }
 
     // Whether the node is a cotangent value of the running pass without createGraph that no slot holds (the caller
-    // has already released its own hold), so it may be overwritten.
-    private bool IsExclusiveTemporary(Node node) =>
-        _temporaries is not null && node.TemporaryPass == _pass && node.SlotCount == 0 && node.Value.PoolSlot >= 0;
+    // has already released its own hold), or with heldBySlot only the caller's slot, so it may be overwritten.
+    private bool IsExclusiveTemporary(Node node, bool heldBySlot = false) =>
+        _temporaries is not null && node.TemporaryPass == _pass && node.SlotCount == (heldBySlot ? 1 : 0) && node.Value.PoolSlot >= 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Contains(IReadOnlyList<Node> nodes, int index)

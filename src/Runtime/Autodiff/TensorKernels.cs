@@ -156,4 +156,33 @@ internal static partial class TensorKernels
 
         return sum;
     }
+
+    /// <summary>y[r, o] = sum over the terms t of output o of c_t u[r, i_t] v[r, j_t], in plan order, for each row r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Bilinear(ReadOnlySpan<double> u, ReadOnlySpan<double> v, Span<double> y, int rows, BilinearPlan plan)
+    {
+        int[] left = plan.Left;
+        int[] right = plan.Right;
+        int[] start = plan.OutputStart;
+        double[] coefficient = plan.Coefficient;
+        int uColumns = plan.LeftColumns;
+        int vColumns = plan.RightColumns;
+        int yColumns = plan.OutputColumns;
+        for (int r = 0; r < rows; r++)
+        {
+            var ur = u.Slice(r * uColumns, uColumns);
+            var vr = v.Slice(r * vColumns, vColumns);
+            var yr = y.Slice(r * yColumns, yColumns);
+            for (int o = 0; o < yColumns; o++)
+            {
+                double sum = 0;
+                for (int t = start[o]; t < start[o + 1]; t++)
+                {
+                    sum = Math.FusedMultiplyAdd(coefficient[t] * ur[left[t]], vr[right[t]], sum);
+                }
+
+                yr[o] = sum;
+            }
+        }
+    }
 }

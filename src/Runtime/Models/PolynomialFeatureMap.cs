@@ -12,7 +12,9 @@ namespace InvTheory.Runtime.Models;
 /// <remarks>
 /// Algorithm: shared monomials by degree. Degree-1 monomials are gathered input columns; each monomial of degree d is a
 /// monomial of degree d - 1 times one variable, so one gather-multiply per degree builds all of them; the outputs are a
-/// coefficient-weighted scatter-add of the monomial columns. This is the tape counterpart of <see cref="CompiledBasis"/>,
+/// coefficient-weighted scatter-add of the monomial columns. A basis of degree at most 2 skips the gathers: one sparse
+/// bilinear operation of the inputs, extended by the constants and a column of ones, with themselves gives every output,
+/// and its derivatives of every order are bilinear operations of the same kind. This is the tape counterpart of <see cref="CompiledBasis"/>,
 /// which is faster for values and first derivatives but cannot be differentiated twice.
 /// </remarks>
 public sealed class PolynomialFeatureMap
@@ -25,6 +27,10 @@ public sealed class PolynomialFeatureMap
     private readonly int[] _termOutput;
     private readonly double[] _constantTerms;
     private readonly bool _hasConstantTerms;
+
+    // For bases of degree at most 2: the terms as a bilinear map of [x | constants | 1] with itself, or null.
+    private readonly BilinearPlan? _quadraticPlan;
+    private readonly double[] _constantsAndOne;
 
     /// <summary>Creates the map; <paramref name="constants"/> are the values of the last variables of the basis.</summary>
     /// <exception cref="ArgumentException">There are more constants than variables.</exception>
@@ -73,7 +79,14 @@ public sealed class PolynomialFeatureMap
             }
         }
 
-        // Phase 2: close the set under removing the last factor, and group by degree.
+        // Phase 2: a basis of degree at most 2 becomes one bilinear map; degree-1 and constant terms pair with a column of ones.
+        _constantsAndOne = [.. _constants, 1.0];
+        if (termMonomials.All(m => m.Length <= 2))
+        {
+            _quadraticPlan = QuadraticPlan(basis.VariableCount, termMonomials, termCoefficients, termOutputs, _constantTerms);
+        }
+
+        // Phase 3: close the set under removing the last factor, and group by degree.
         var byDegree = new List<List<int[]>>();
         var position = new Dictionary<string, (int Degree, int Index)>();
         string Key(int[] m) => string.Join(',', m);
@@ -104,7 +117,7 @@ public sealed class PolynomialFeatureMap
             Require(m);
         }
 
-        // Phase 3: gather plans, and global monomial indices in the concatenation of all degrees.
+        // Phase 4: gather plans, and global monomial indices in the concatenation of all degrees.
         _firstDegreeVariables = byDegree.Count == 0 ? [] : [.. byDegree[0].Select(m => m[0])];
         _higherDegrees = new (int[], int[])[Math.Max(byDegree.Count - 1, 0)];
         var levelOffset = new int[byDegree.Count + 1];
@@ -153,6 +166,12 @@ public sealed class PolynomialFeatureMap
         }
 
         int batch = x.Rows;
+        if (_quadraticPlan is not null)
+        {
+            var extended = tape.ConcatColumns([x, tape.BroadcastRows(tape.Constant(1, _constantsAndOne.Length, _constantsAndOne), batch)]);
+            return tape.Bilinear(extended, extended, _quadraticPlan);
+        }
+
         var full = _constants.Length == 0 ? x : tape.ConcatColumns([x, tape.BroadcastRows(tape.Constant(1, _constants.Length, _constants), batch)]);
         Node result;
         if (_termMonomial.Length == 0)
@@ -174,5 +193,38 @@ public sealed class PolynomialFeatureMap
         }
 
         return _hasConstantTerms ? tape.AddRow(result, tape.Constant(1, OutputCount, _constantTerms)) : result;
+    }
+
+    // Term (a, b) -> o of the map y[o] = sum c x_a x_b on [x | constants | 1]: x_a x_b is (a, b), x_a is (a, one) and a
+    // constant term is (one, one), where one is the index of the column of ones.
+    private static BilinearPlan QuadraticPlan(
+        int variables, List<int[]> monomials, List<double> coefficients, List<int> outputs, double[] constantTerms)
+    {
+        int one = variables;
+        var left = new List<int>();
+        var right = new List<int>();
+        var output = new List<int>();
+        var coefficient = new List<double>();
+        for (int t = 0; t < monomials.Count; t++)
+        {
+            var m = monomials[t];
+            left.Add(m[0]);
+            right.Add(m.Length == 2 ? m[1] : one);
+            output.Add(outputs[t]);
+            coefficient.Add(coefficients[t]);
+        }
+
+        for (int o = 0; o < constantTerms.Length; o++)
+        {
+            if (constantTerms[o] != 0)
+            {
+                left.Add(one);
+                right.Add(one);
+                output.Add(o);
+                coefficient.Add(constantTerms[o]);
+            }
+        }
+
+        return new BilinearPlan([.. left], [.. right], [.. output], [.. coefficient], variables + 1, variables + 1, constantTerms.Length);
     }
 }

@@ -115,7 +115,7 @@ public sealed class TensorKernelsTests
     {
         var inputs =
             from length in Gen.Choose(1, 23)
-            from values in Gen.ArrayOf(Gen.Choose(-40_000, 40_000).Select(v => v / 1000.0), length)
+            from values in Gen.ArrayOf(Gen.Choose(-700_000, 700_000).Select(v => v / 1000.0), length)
             select values;
         return Prop.ForAll(inputs.ToArbitrary(), x =>
         {
@@ -157,6 +157,23 @@ public sealed class TensorKernelsTests
 
             return true;
         });
+    }
+
+    [Fact]
+    public void SigmoidHandlesExtremeInputs()
+    {
+        // sigmoid(x) = exp(x) / (1 + exp(x)) for x < 0, 1 / (1 + exp(-x)) for x >= 0, with limits 0 and 1 at -inf and +inf.
+        double[] x = [-1000, -745, -709, -708, -700, -37, 37, 700, 1000, double.NegativeInfinity, double.PositiveInfinity, double.NaN];
+        var y = new double[x.Length];
+        ElementwiseDerivatives.ApplySigmoid(x, y);
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            double expected = x[i] >= 0 ? 1 / (1 + Math.Exp(-x[i])) : Math.Exp(x[i]) / (1 + Math.Exp(x[i]));
+            double tolerance = x[i] < -708 ? 1e-307 : 1e-15 * expected;
+            Assert.True(Math.Abs(y[i] - expected) <= tolerance, $"sigmoid({x[i]}) = {y[i]}, expected {expected}");
+        }
+
+        Assert.True(double.IsNaN(y[^1]), $"sigmoid(NaN) = {y[^1]}");
     }
 
     [Theory]

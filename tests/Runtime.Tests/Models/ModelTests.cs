@@ -114,6 +114,55 @@ public sealed class ModelTests
         });
     }
 
+    [Property(MaxTest = 30)]
+    public Property QuadraticFeatureMapMatchesCompiledBasis()
+    {
+        // Bases of degree at most 2 take the bilinear path of the map; a constant term and degree-1 terms pair with ones.
+        int[][] exponentChoices = [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [2, 0, 0], [1, 1, 0], [1, 0, 1], [0, 1, 1], [0, 0, 2], [0, 2, 0]];
+        var terms =
+            from count in Gen.Choose(1, 5)
+            from list in Gen.ListOf(from c in Gen.Choose(-9, 9) from e in Gen.Elements(exponentChoices) select new Float64Term(c / 4.0, e), count)
+            select list;
+        var cases =
+            from elements in Gen.ListOf(terms, 3)
+            from seed in Gen.Choose(0, 10000)
+            select (elements, seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var basis = new Float64Basis(3, c.elements.Select(t => Float64BasisElement.Scalar(t)));
+            var map = new PolynomialFeatureMap(basis, [0.75]);
+            var compiled = new CompiledBasis(basis);
+            var random = new DeterministicRandom((ulong)c.seed);
+            var x = Enumerable.Range(0, 4).Select(_ => random.NextGaussian()).ToArray();
+            var tape = new Tape();
+            var input = tape.Constant(2, 2, x);
+            var values = map.Forward(tape, input);
+            double[] extended = [x[0], x[1], 0.75, x[2], x[3], 0.75];
+            var expected = new double[6];
+            var jacobian = new double[2 * 3 * 3];
+            compiled.EvaluateWithJacobian(extended, 2, expected, jacobian);
+            bool ok = true;
+            for (int o = 0; o < 3; o++)
+            {
+                var seed = new double[6];
+                seed[o] = 1;
+                seed[3 + o] = 1;
+                var gradient = tape.Gradients(values, [input], tape.Constant(2, 3, seed))[0].Value;
+                for (int b = 0; b < 2; b++)
+                {
+                    ok &= Math.Abs(values.Value[b, o] - expected[(b * 3) + o]) < 1e-12 * (1 + Math.Abs(expected[(b * 3) + o]));
+                    for (int v = 0; v < 2; v++)
+                    {
+                        double j = jacobian[(((b * 3) + o) * 3) + v];
+                        ok &= Math.Abs(gradient[b, v] - j) < 1e-12 * (1 + Math.Abs(j));
+                    }
+                }
+            }
+
+            return ok;
+        });
+    }
+
     private static HamiltonianModel InvariantHamiltonian(ulong seed)
     {
         // H(q, p) for q, p in R^3 through the O(3) invariants <q,q>, <q,p>, <p,p>.
