@@ -23,7 +23,8 @@ namespace InvTheory.Polynomials.Groebner;
 /// basis of a homogeneous ideal J, and it is accepted only after these exact checks over Q:
 /// (1) G consists of homogeneous polynomials and every f_i reduces to zero modulo G, so J ⊆ (G);
 /// (2) every S-pair that survives the Gebauer-Moeller criteria reduces to zero modulo G, so G is a Groebner basis of (G);
-/// (3) LM(G) = LM(G_p) for a prime p whose reduced basis G_p of J_p was computed.
+/// (3) LM(G) = LM(G_p) for a prime p whose reduced basis G_p of J_p was computed in full (later primes may replay the
+/// F4 trace of the first one and skip rows, and such a prime does not count here).
 /// The argument holds for any grading by positive integer weights, so generators that are homogeneous for given
 /// weights (the graph ideal of <see cref="Groebner.Relations{T}"/>) are not homogenized.
 /// Then HF_{R/(G)} = HF_{R/LM(G)} = HF_{R/J_p} ≥ HF_{R/J} (the rank of the integer matrix of J in each degree can
@@ -73,6 +74,15 @@ internal static class ModularGroebner
         int threadCount = ThreadCount(options);
         using var primes = Primes().GetEnumerator();
         var batch = new List<ulong>(threadCount);
+
+        // The first prime records an F4 trace. Once a second prime computed in full agrees with it on the leading
+        // monomials, later primes replay the trace. Only groups with a prime computed in full give candidates, so
+        // condition (3) of the class remarks is met by such a prime. A failed candidate ends the tracing and
+        // restarts the lift.
+        F4Trace? trace = perPrimeF4 ? new F4Trace() : null;
+        string? traceKey = null;
+        int primesAgreeingWithTrace = 0;
+        bool replayTrace = false;
         while (true)
         {
             batch.Clear();
@@ -98,8 +108,9 @@ internal static class ModularGroebner
             }
 
             ct.ThrowIfCancellationRequested();
-            var results = ComputeModPrimes(batch, work, workRing, homogeneous ? grading : null, perPrimeF4, options, progress, clock, ct);
-            foreach (var (p, ringP, basisP, complete) in results)
+            var results = ComputeModPrimes(
+                batch, work, workRing, homogeneous ? grading : null, perPrimeF4, traceKey is null ? trace : null, replayTrace ? trace : null, options, progress, clock, ct);
+            foreach (var (p, ringP, basisP, complete, replayed) in results)
             {
                 truncation = complete ? null : options.DegreeBound;
 
@@ -116,18 +127,34 @@ internal static class ModularGroebner
                     }
                 }
 
+                // A replayed prime skips rows, so a wrong replay could spoil the residues of its group: after a failed
+                // candidate the lift starts again from primes computed in full.
+                if (candidate is not null && replayTrace)
+                {
+                    trace = null;
+                    replayTrace = false;
+                    groups.Clear();
+                    candidate = null;
+                }
+
                 string key = string.Join(';', basisP.Select(g => g.LeadingMonomial.ToString()));
                 if (!groups.TryGetValue(key, out var group))
                 {
                     groups[key] = group = new LiftGroup(p);
                 }
 
-                group.Add(p, basisP);
+                group.Add(p, basisP, computedInFull: !replayed);
+                if (trace is not null && !replayed)
+                {
+                    traceKey ??= key;
+                    primesAgreeingWithTrace += key == traceKey ? 1 : 0;
+                    replayTrace = primesAgreeingWithTrace >= 2;
+                }
 
                 // Lift from the largest group (majority vote on the leading monomials).
                 var best = groups.Values.OrderByDescending(g => g.PrimeCount).ThenBy(g => g.FirstPrime).First();
                 progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.PrimeCount, "lift"));
-                candidate = best.TryReconstruct(workRing);
+                candidate = best.PrimesComputedInFull > 0 ? best.TryReconstruct(workRing) : null;
             }
         }
     }
@@ -136,31 +163,70 @@ internal static class ModularGroebner
     /// Returns the reduced bases modulo the primes of <paramref name="batch"/>, in the same order, computed on up to one
     /// thread per prime; only the calling thread reports progress.
     /// </summary>
-    private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete)> ComputeModPrimes(
+    private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete, bool Replayed)> ComputeModPrimes(
         List<ulong> batch,
         List<Polynomial<Rational>> work,
         PolynomialRing<Rational> workRing,
         int[]? sugarWeights,
         bool perPrimeF4,
+        F4Trace? record,
+        F4Trace? replay,
         GroebnerOptions options,
         IProgress<GroebnerProgress>? progress,
         Stopwatch clock,
         CancellationToken ct)
     {
-        var results = new (ulong, PolynomialRing<ModInt>, List<Polynomial<ModInt>>, bool)[batch.Count];
+        var results = new (ulong, PolynomialRing<ModInt>, List<Polynomial<ModInt>>, bool, bool)[batch.Count];
         void ComputeOne(int k, IProgress<GroebnerProgress>? report)
         {
             ulong p = batch[k];
             var field = PrimeField.Get(p);
             var ringP = new PolynomialRing<ModInt>(field, workRing.Variables, workRing.Order);
-            IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, sugarWeights) : new BuchbergerEngine<ModInt>(ringP, 0, sugarWeights);
-            foreach (var f in work)
+            IGroebnerEngine<ModInt> NewEngine()
             {
-                engine.AddGenerator(Reduce(f, ringP, field));
+                IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, sugarWeights) : new BuchbergerEngine<ModInt>(ringP, 0, sugarWeights);
+                foreach (var f in work)
+                {
+                    engine.AddGenerator(Reduce(f, ringP, field));
+                }
+
+                return engine;
             }
 
-            bool complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, ct);
-            results[k] = (p, ringP, engine.ReducedPolynomials(ct), complete);
+            var engine = NewEngine();
+            bool replayed = false;
+            if (engine is F4Engine f4 && k == 0 && record is not null)
+            {
+                f4.UseTrace(record, replay: false);
+            }
+            else if (engine is F4Engine f4Replay && replay is not null)
+            {
+                f4Replay.UseTrace(replay, replay: true);
+                replayed = true;
+            }
+
+            bool complete;
+            List<Polynomial<ModInt>> basis;
+            try
+            {
+                complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, ct);
+                if (replayed && !((F4Engine)engine).TraceFinished)
+                {
+                    throw new F4TraceMismatchException();
+                }
+
+                basis = engine.ReducedPolynomials(ct);
+            }
+            catch (F4TraceMismatchException) when (replayed)
+            {
+                // This prime behaves unlike the recorded one, so it is computed in full.
+                engine = NewEngine();
+                replayed = false;
+                complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, ct);
+                basis = engine.ReducedPolynomials(ct);
+            }
+
+            results[k] = (p, ringP, basis, complete, replayed);
         }
 
         // Every thread takes the next prime not yet taken, so the calling thread computes the whole batch when the
@@ -211,6 +277,7 @@ internal static class ModularGroebner
         return [.. results];
     }
 
+
     /// <summary>Returns the final basis in the caller's ring: the candidate itself, or its dehomogenization interreduced.</summary>
     private static GroebnerBasis<Rational> Finish(
         PolynomialRing<Rational> ring,
@@ -258,7 +325,7 @@ internal static class ModularGroebner
         return Verify(ring, work, [.. candidate], ringP, grading, null, options, null, Stopwatch.StartNew(), CancellationToken.None);
     }
 
-    /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) holds because the candidate was lifted from a prime's basis.</summary>
+    /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) is met because the candidate was lifted from a group with a prime computed in full.</summary>
     private static bool Verify(
         PolynomialRing<Rational> ring,
         List<Polynomial<Rational>> generators,
@@ -391,10 +458,14 @@ internal static class ModularGroebner
 
         public int PrimeCount { get; private set; }
 
+        /// <summary>Number of primes of the group whose bases were computed without replaying a trace.</summary>
+        public int PrimesComputedInFull { get; private set; }
+
         /// <summary>Adds the basis modulo p; a monomial missing from the basis has residue 0.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(ulong p, List<Polynomial<ModInt>> basis)
+        public void Add(ulong p, List<Polynomial<ModInt>> basis, bool computedInFull)
         {
+            PrimesComputedInFull += computedInFull ? 1 : 0;
             ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(_modulus, p), p);
             for (int j = 0; j < basis.Count; j++)
             {
