@@ -109,7 +109,7 @@ internal static class ModularGroebner
                 {
                     progress?.Report(new GroebnerProgress(0, 0, candidate.Count, 0, "verify"));
                     int[] workGrading = homogeneous ? grading : [.. Enumerable.Repeat(1, workRing.VariableCount)];
-                    bool verified = Verify(workRing, work, candidate, ringP, candidateModP, workGrading, truncation, options, progress, clock, ct);
+                    bool verified = Verify(workRing, work, candidate, ringP, workGrading, truncation, options, progress, clock, ct);
                     if (verified)
                     {
                         return Finish(ring, generators, homogeneous, candidate, truncation, options, ct);
@@ -133,8 +133,8 @@ internal static class ModularGroebner
     }
 
     /// <summary>
-    /// Returns the reduced bases modulo the primes of <paramref name="batch"/>, in the same order, computing them on one
-    /// thread per prime; only the calling thread, which takes the first prime, reports progress.
+    /// Returns the reduced bases modulo the primes of <paramref name="batch"/>, in the same order, computed on up to one
+    /// thread per prime; only the calling thread reports progress.
     /// </summary>
     private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete)> ComputeModPrimes(
         List<ulong> batch,
@@ -163,16 +163,27 @@ internal static class ModularGroebner
             results[k] = (p, ringP, engine.ReducedPolynomials(ct), complete);
         }
 
-        var helpers = new Task[batch.Count - 1];
-        for (int k = 1; k < batch.Count; k++)
+        // Every thread takes the next prime not yet taken, so the calling thread computes the whole batch when the
+        // helpers do not get a processor.
+        int next = -1;
+        void Work(IProgress<GroebnerProgress>? report)
         {
-            int index = k;
-            helpers[k - 1] = Task.Factory.StartNew(() => ComputeOne(index, null), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            int k;
+            while ((k = Interlocked.Increment(ref next)) < batch.Count)
+            {
+                ComputeOne(k, report);
+            }
+        }
+
+        var helpers = new Task[batch.Count - 1];
+        for (int t = 0; t < helpers.Length; t++)
+        {
+            helpers[t] = Task.Factory.StartNew(() => Work(null), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         try
         {
-            ComputeOne(0, progress);
+            Work(progress);
         }
         finally
         {
@@ -199,7 +210,6 @@ internal static class ModularGroebner
 
         return [.. results];
     }
-
 
     /// <summary>Returns the final basis in the caller's ring: the candidate itself, or its dehomogenization interreduced.</summary>
     private static GroebnerBasis<Rational> Finish(
@@ -237,25 +247,15 @@ internal static class ModularGroebner
 
     /// <summary>
     /// Returns whether a homogeneous candidate passes the exact checks (1) and (2) for homogeneous generators in the
-    /// standard grading, computing the pairs from the candidate modulo the largest 31-bit prime that keeps its leading
-    /// monomials. The modular engine runs the same checks; this entry point lets tests submit their own candidates.
+    /// standard grading. The modular engine runs the same checks; this entry point lets tests submit their own candidates.
     /// </summary>
     internal static bool VerifyCandidate(
         PolynomialRing<Rational> ring, IReadOnlyList<Polynomial<Rational>> generators, IReadOnlyList<Polynomial<Rational>> candidate, GroebnerOptions options)
     {
         int[] grading = [.. Enumerable.Repeat(1, ring.VariableCount)];
-        foreach (ulong p in Primes())
-        {
-            var field = PrimeField.Get(p);
-            var ringP = new PolynomialRing<ModInt>(field, ring.Variables, ring.Order);
-            if (TryReduce([.. candidate], ringP, field) is { } candidateModP)
-            {
-                var work = generators.Where(f => !f.IsZero).Select(Primitive).ToList();
-                return Verify(ring, work, [.. candidate], ringP, candidateModP, grading, null, options, null, Stopwatch.StartNew(), CancellationToken.None);
-            }
-        }
-
-        throw new InvalidOperationException("The prime sequence ended; this points to a bug.");
+        var ringP = new PolynomialRing<ModInt>(PrimeField.Get(Primes().First()), ring.Variables, ring.Order);
+        var work = generators.Where(f => !f.IsZero).Select(Primitive).ToList();
+        return Verify(ring, work, [.. candidate], ringP, grading, null, options, null, Stopwatch.StartNew(), CancellationToken.None);
     }
 
     /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) holds because the candidate was lifted from a prime's basis.</summary>
@@ -264,7 +264,6 @@ internal static class ModularGroebner
         List<Polynomial<Rational>> generators,
         List<Polynomial<Rational>> candidate,
         PolynomialRing<ModInt> ringP,
-        List<Polynomial<ModInt>> candidateModP,
         int[] grading,
         int? truncation,
         GroebnerOptions options,
@@ -278,10 +277,10 @@ internal static class ModularGroebner
         }
 
         // The pairs that survive the Gebauer-Moeller criteria; the criteria keep Buchberger's criterion valid. They
-        // depend only on the leading monomials, which the candidate shares with its image modulo the test prime, so
-        // the F4 engine over GF(p) selects them without rational arithmetic.
+        // depend only on the leading monomials and their degrees, so the F4 engine over GF(p) selects them from the
+        // leading monomials alone.
         var engine = new F4Engine(ringP, grading);
-        engine.Seed(candidateModP, -1);
+        engine.Seed(candidate.Select(g => ringP.FromTerms([(ringP.Field.One, g.LeadingMonomial)])), -1);
         var pairs = engine.PendingPairs(truncation);
         var verifier = new IntegerReducer(ring, candidate);
         foreach (var f in generators)
