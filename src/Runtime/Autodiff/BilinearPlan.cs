@@ -16,7 +16,7 @@ internal sealed class BilinearPlan
     private BilinearPlan? _rightAdjoint;
 
     /// <summary>Creates the plan from arrays with one entry per term.</summary>
-    /// <exception cref="ArgumentException">The arrays differ in length, or an output index is outside 0 .. outputColumns - 1.</exception>
+    /// <exception cref="ArgumentException">The arrays differ in length, or an index is outside the columns of its operand or of the output.</exception>
     public BilinearPlan(int[] left, int[] right, int[] output, double[] coefficient, int leftColumns, int rightColumns, int outputColumns)
     {
         if (left.Length != right.Length || left.Length != output.Length || left.Length != coefficient.Length)

@@ -91,8 +91,8 @@ public sealed partial class Tape
         return Record(new Node(this, y, Operation.MatMul) { A = a, B = b, TransposeA = transposeA, TransposeB = transposeB });
     }
 
-    // Returns x w + 1 b^T, a dense layer, as one node: the bias is added in place right after the product, while the
-    // product is still in the cache, and no separate node holds the product without the bias.
+    // Returns x w + 1 b^T, a dense layer, as one node. The bias is added in place right after the product, while the
+    // product is still in the cache, so the tape stores no separate tensor for the product without the bias.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Node Affine(Node x, Node weight, Node bias)
     {
@@ -308,7 +308,7 @@ public sealed partial class Tape
     }
 
     // Returns (g * h) * f^(order)(a). While recording it is the product node followed by MultiplyByDerivative, so it can be
-    // differentiated; otherwise one pass computes the value, and the result is a plain value like every unrecorded node.
+    // differentiated. Otherwise one pass computes the value, and the result is a constant like every unrecorded node.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Node MultiplyByDerivative(Node g, Node h, ElementwiseFunction function, int order, Node a)
     {

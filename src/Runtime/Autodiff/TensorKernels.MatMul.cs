@@ -20,13 +20,14 @@ internal static partial class TensorKernels
     /// transpose of a (k x m).
     /// </summary>
     /// <remarks>
-    /// Algorithm: register-blocked product with a packed panel of op(a). Eight rows of op(a) are copied into a
-    /// k x 8 panel, so both layouts of a feed the same micro-kernel without a transposed copy of a. The micro-kernel keeps an
+    /// Algorithm: register-blocked product with a packed panel of op(a). Eight rows of op(a) are copied into a k x 8
+    /// panel, so both layouts of a feed the same micro-kernel without a transposed copy of a. The micro-kernel keeps an
     /// 8 x 16 block of c in sixteen 512-bit registers while p runs over k, broadcasting one panel entry per row and
     /// loading two vectors of row p of b. Column remainders use 8- and 4-wide strips and then one vector across the
-    /// eight rows per column. The last m mod 8 rows go through a zero-padded panel. Every entry of c is the fused multiply-add chain over p = 0, 1, ..., k - 1 started from zero,
-    /// whichever kernel computes it, so the result does not depend on the shape of the blocks. Without 512-bit
-    /// hardware the same loops run on 256-bit or scalar code with the same summation order.
+    /// eight rows per column. The last m mod 8 rows go through a zero-padded panel. Every entry of c is the fused
+    /// multiply-add chain over p = 0, 1, ..., k - 1 started from zero, whichever kernel computes it, so the result does
+    /// not depend on the shape of the blocks. Without 512-bit hardware the same loops run on 256-bit or scalar code
+    /// with the same summation order.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void MatMul(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool transposeA = false)
