@@ -161,7 +161,8 @@ internal static class ModularGroebner
 
     /// <summary>
     /// Returns the reduced bases modulo the primes of <paramref name="batch"/>, in the same order, computed on up to one
-    /// thread per prime; only the calling thread reports progress. The calling thread never waits long for a helper.
+    /// thread per prime; only the calling thread reports progress. The calling thread waits for a helper at most half the time it spent
+    /// on its own primes.
     /// </summary>
     private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete, bool Replayed)> ComputeModPrimes(
         List<ulong> batch,
@@ -478,8 +479,8 @@ internal static class ModularGroebner
 
         Work(() => verifier, reports: true);
 
-        // A pair that a helper took but has not finished (the helper may get no processor for a while) is reduced here
-        // as well; both reductions give the same result, so the calling thread never waits for a helper.
+        // A pair that a helper took but has not finished is reduced here as well, because the helper may get no
+        // processor for a while. Both reductions give the same result, so the calling thread does not wait for a helper.
         for (int k = 0; k < pairs.Count && Volatile.Read(ref stop) == 0 && Volatile.Read(ref timedOut) == 0 && !ct.IsCancellationRequested; k++)
         {
             if (Volatile.Read(ref status[k]) == 0)
