@@ -52,6 +52,20 @@ internal sealed class F4Polynomial(int[] monomials, uint[] coefficients, int sug
 }
 
 /// <summary>
+/// Which rows to reduce gave new basis elements, for each matrix of one F4 run. A run over another prime that takes
+/// the same steps can skip the other rows, because they reduced to zero.
+/// </summary>
+/// <remarks>Algorithm: F4 over several primes, the later ones replaying the trace of the first.</remarks>
+internal sealed class F4Trace
+{
+    /// <summary>One flag per row to reduce (in the sorted order of the matrix), for each matrix in turn.</summary>
+    public List<bool[]> Steps { get; } = [];
+}
+
+/// <summary>A replayed F4 run left its trace: the matrices differ, or a row expected to give an element reduced to zero.</summary>
+internal sealed class F4TraceMismatchException() : Exception("F4 trace replay: the run over this prime differs from the recorded trace.");
+
+/// <summary>
 /// State of one F4 run over GF(p), p &lt; 2^31: the basis built so far and the waiting pairs and generators. Each step
 /// takes all waiting pairs of the lowest sugar degree, builds their Macaulay matrix and reduces it. The rows with new
 /// leading monomials join the basis. Homogeneous input is processed degree by degree, so a run can stop after a
@@ -91,6 +105,9 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
     private readonly SortedSet<Pair> _pairs;
     private long _serial;
     private long _runStartPairs;
+    private F4Trace? _record;
+    private F4Trace? _replay;
+    private int _traceStep;
 
     // Per-monomial scratch arrays, valid for the current matrix when the stamp matches.
     private int _stamp;
@@ -128,6 +145,22 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
         _oneIndex = _table.Intern(Monomial.One(ring.VariableCount));
         _pairs = new SortedSet<Pair>(Comparer<Pair>.Create(ComparePairs));
     }
+
+    /// <summary>
+    /// Records the rows that give new elements into <paramref name="trace"/>, or, with <paramref name="replay"/>, reduces
+    /// only the rows that gave new elements in the recorded run. A replay raises <see cref="F4TraceMismatchException"/>
+    /// when it notices that this run differs; rows that reduced to zero in the recorded run are not checked.
+    /// </summary>
+    public void UseTrace(F4Trace trace, bool replay)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        _record = replay ? null : trace;
+        _replay = replay ? trace : null;
+        _traceStep = 0;
+    }
+
+    /// <summary>Whether a replay has used every step of its trace (true when no trace is replayed).</summary>
+    public bool TraceFinished => _replay is null || _traceStep == _replay.Steps.Count;
 
     /// <summary>Whether the engine works over the field of <paramref name="ring"/>.</summary>
     public static bool Supports(PolynomialRing<ModInt> ring) => ring.Field is PrimeField field && field.Prime <= MaxPrime;
@@ -386,7 +419,22 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
             pivotOfColumn[row.Columns[0]] = row;
         }
 
+        // The sort compares leading columns only, and the columns are numbered in monomial order, so a run over another
+        // prime with the same steps sorts the rows the same way, which is what the trace relies on.
         toReduce.Sort((a, b) => a.Columns[0].CompareTo(b.Columns[0]));
+        bool[]? useful = null;
+        if (_replay is not null)
+        {
+            if (_traceStep >= _replay.Steps.Count || _replay.Steps[_traceStep].Length != toReduce.Count)
+            {
+                throw new F4TraceMismatchException();
+            }
+
+            useful = _replay.Steps[_traceStep];
+        }
+
+        _traceStep++;
+        var produced = _record is null ? null : new bool[toReduce.Count];
         var result = new List<F4Polynomial>();
         for (int r = 0; r < toReduce.Count; r++)
         {
@@ -396,10 +444,26 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
                 CheckTime(options, clock, $"reducing a {pivots.Count + toReduce.Count} x {columnCount} matrix in degree {degree}");
             }
 
+            // A row that reduced to zero over the recorded prime adds no pivot, so skipping it changes no other row.
+            if (useful is not null && !useful[r])
+            {
+                continue;
+            }
+
             var reduced = ReduceRow(toReduce[r], pivotOfColumn, columnCount, keepLead: false);
             if (reduced is null)
             {
+                if (useful is not null)
+                {
+                    throw new F4TraceMismatchException();
+                }
+
                 continue;
+            }
+
+            if (produced is not null)
+            {
+                produced[r] = true;
             }
 
             pivotOfColumn[reduced.Columns[0]] = reduced;
@@ -410,6 +474,11 @@ internal sealed class F4Engine : IGroebnerEngine<ModInt>
             }
 
             result.Add(new F4Polynomial(monomials, reduced.Coefficients, degree));
+        }
+
+        if (produced is not null)
+        {
+            _record!.Steps.Add(produced);
         }
 
         return result;

@@ -23,7 +23,8 @@ namespace InvTheory.Polynomials.Groebner;
 /// basis of a homogeneous ideal J, and it is accepted only after these exact checks over Q:
 /// (1) G consists of homogeneous polynomials and every f_i reduces to zero modulo G, so J ⊆ (G);
 /// (2) every S-pair that survives the Gebauer-Moeller criteria reduces to zero modulo G, so G is a Groebner basis of (G);
-/// (3) LM(G) = LM(G_p) for a prime p whose reduced basis G_p of J_p was computed.
+/// (3) LM(G) = LM(G_p) for a prime p whose reduced basis G_p of J_p was computed in full (later primes may replay the
+/// F4 trace of the first one and skip rows, and such a prime does not count here).
 /// The argument holds for any grading by positive integer weights, so generators that are homogeneous for given
 /// weights (the graph ideal of <see cref="Groebner.Relations{T}"/>) are not homogenized.
 /// Then HF_{R/(G)} = HF_{R/LM(G)} = HF_{R/J_p} ≥ HF_{R/J} (the rank of the integer matrix of J in each degree can
@@ -73,6 +74,15 @@ internal static class ModularGroebner
         int threadCount = ThreadCount(options);
         using var primes = Primes().GetEnumerator();
         var batch = new List<ulong>(threadCount);
+
+        // The first prime records an F4 trace. Once a second prime computed in full agrees with it on the leading
+        // monomials, later primes replay the trace. Only groups with a prime computed in full give candidates, so
+        // condition (3) of the class remarks is met by such a prime. A failed candidate ends the tracing and
+        // restarts the lift.
+        F4Trace? trace = perPrimeF4 ? new F4Trace() : null;
+        string? traceKey = null;
+        int primesAgreeingWithTrace = 0;
+        bool replayTrace = false;
         while (true)
         {
             batch.Clear();
@@ -98,8 +108,9 @@ internal static class ModularGroebner
             }
 
             ct.ThrowIfCancellationRequested();
-            var results = ComputeModPrimes(batch, work, workRing, homogeneous ? grading : null, perPrimeF4, options, progress, clock, ct);
-            foreach (var (p, ringP, basisP, complete) in results)
+            var results = ComputeModPrimes(
+                batch, work, workRing, homogeneous ? grading : null, perPrimeF4, traceKey is null ? trace : null, replayTrace ? trace : null, options, progress, clock, ct);
+            foreach (var (p, ringP, basisP, complete, replayed) in results)
             {
                 truncation = complete ? null : options.DegreeBound;
 
@@ -116,100 +127,184 @@ internal static class ModularGroebner
                     }
                 }
 
+                // A replayed prime skips rows, so a wrong replay could spoil the residues of its group: after a failed
+                // candidate the lift starts again from primes computed in full.
+                if (candidate is not null && replayTrace)
+                {
+                    trace = null;
+                    replayTrace = false;
+                    groups.Clear();
+                    candidate = null;
+                }
+
                 string key = string.Join(';', basisP.Select(g => g.LeadingMonomial.ToString()));
                 if (!groups.TryGetValue(key, out var group))
                 {
                     groups[key] = group = new LiftGroup(p);
                 }
 
-                group.Add(p, basisP);
+                group.Add(p, basisP, computedInFull: !replayed);
+                if (trace is not null && !replayed)
+                {
+                    traceKey ??= key;
+                    primesAgreeingWithTrace += key == traceKey ? 1 : 0;
+                    replayTrace = primesAgreeingWithTrace >= 2;
+                }
 
                 // Lift from the largest group (majority vote on the leading monomials).
                 var best = groups.Values.OrderByDescending(g => g.PrimeCount).ThenBy(g => g.FirstPrime).First();
                 progress?.Report(new GroebnerProgress(0, 0, basisP.Count, best.PrimeCount, "lift"));
-                candidate = best.TryReconstruct(workRing);
+                candidate = best.PrimesComputedInFull > 0 ? best.TryReconstruct(workRing) : null;
             }
         }
     }
 
     /// <summary>
     /// Returns the reduced bases modulo the primes of <paramref name="batch"/>, in the same order, computed on up to one
-    /// thread per prime; only the calling thread reports progress.
+    /// thread per prime; only the calling thread reports progress. The calling thread never waits long for a helper.
     /// </summary>
-    private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete)> ComputeModPrimes(
+    private static List<(ulong Prime, PolynomialRing<ModInt> Ring, List<Polynomial<ModInt>> Basis, bool Complete, bool Replayed)> ComputeModPrimes(
         List<ulong> batch,
         List<Polynomial<Rational>> work,
         PolynomialRing<Rational> workRing,
         int[]? sugarWeights,
         bool perPrimeF4,
+        F4Trace? record,
+        F4Trace? replay,
         GroebnerOptions options,
         IProgress<GroebnerProgress>? progress,
         Stopwatch clock,
         CancellationToken ct)
     {
-        var results = new (ulong, PolynomialRing<ModInt>, List<Polynomial<ModInt>>, bool)[batch.Count];
-        void ComputeOne(int k, IProgress<GroebnerProgress>? report)
+        var results = new (ulong, PolynomialRing<ModInt>, List<Polynomial<ModInt>>, bool, bool)[batch.Count];
+        var done = new bool[batch.Count];
+        void ComputeOne(int k, IProgress<GroebnerProgress>? report, F4Trace? recordTrace, CancellationToken token)
         {
             ulong p = batch[k];
             var field = PrimeField.Get(p);
             var ringP = new PolynomialRing<ModInt>(field, workRing.Variables, workRing.Order);
-            IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, sugarWeights) : new BuchbergerEngine<ModInt>(ringP, 0, sugarWeights);
-            foreach (var f in work)
+            IGroebnerEngine<ModInt> NewEngine()
             {
-                engine.AddGenerator(Reduce(f, ringP, field));
+                IGroebnerEngine<ModInt> engine = perPrimeF4 ? new F4Engine(ringP, sugarWeights) : new BuchbergerEngine<ModInt>(ringP, 0, sugarWeights);
+                foreach (var f in work)
+                {
+                    engine.AddGenerator(Reduce(f, ringP, field));
+                }
+
+                return engine;
             }
 
-            bool complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, ct);
-            results[k] = (p, ringP, engine.ReducedPolynomials(ct), complete);
+            var engine = NewEngine();
+            bool replayed = false;
+            if (engine is F4Engine f4 && recordTrace is not null)
+            {
+                f4.UseTrace(recordTrace, replay: false);
+            }
+            else if (engine is F4Engine f4Replay && replay is not null)
+            {
+                f4Replay.UseTrace(replay, replay: true);
+                replayed = true;
+            }
+
+            bool complete;
+            List<Polynomial<ModInt>> basis;
+            try
+            {
+                complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, token);
+                if (replayed && !((F4Engine)engine).TraceFinished)
+                {
+                    throw new F4TraceMismatchException();
+                }
+
+                basis = engine.ReducedPolynomials(token);
+            }
+            catch (F4TraceMismatchException) when (replayed)
+            {
+                // This prime behaves unlike the recorded one, so it is computed in full.
+                engine = NewEngine();
+                replayed = false;
+                complete = engine.Run(options.DegreeBound, options, report, $"modular p={p}", clock, token);
+                basis = engine.ReducedPolynomials(token);
+            }
+
+            // Two threads may compute the same prime (see below), with the same result; the first one is kept.
+            lock (done)
+            {
+                if (!done[k])
+                {
+                    results[k] = (p, ringP, basis, complete, replayed);
+                    done[k] = true;
+                }
+            }
         }
 
-        // Every thread takes the next prime not yet taken, so the calling thread computes the whole batch when the
-        // helpers do not get a processor.
-        int next = -1;
-        void Work(IProgress<GroebnerProgress>? report)
+        bool IsDone(int k)
         {
-            int k;
-            while ((k = Interlocked.Increment(ref next)) < batch.Count)
+            lock (done)
             {
-                ComputeOne(k, report);
+                return done[k];
             }
         }
 
+        // The calling thread computes the first prime (which may record the trace), and every thread then takes the next
+        // prime not yet taken. Helpers stop when the calling thread no longer needs them.
+        int next = 0;
+        var helperStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var helpers = new Task[batch.Count - 1];
         for (int t = 0; t < helpers.Length; t++)
         {
-            helpers[t] = Task.Factory.StartNew(() => Work(null), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // A helper's exception is dropped: the calling thread computes every prime a helper leaves unfinished and
+            // then meets the same exception.
+            helpers[t] = Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        int k;
+                        while ((k = Interlocked.Increment(ref next)) < batch.Count && !helperStop.IsCancellationRequested)
+                        {
+                            ComputeOne(k, null, null, helperStop.Token);
+                        }
+                    }
+                    catch (Exception)
+                    {
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         }
 
         try
         {
-            Work(progress);
+            var own = Stopwatch.StartNew();
+            ComputeOne(0, progress, record, ct);
+            int k;
+            while ((k = Interlocked.Increment(ref next)) < batch.Count)
+            {
+                ComputeOne(k, progress, null, ct);
+            }
+
+            // A helper that has not finished within half the time the calling thread spent on its own primes may have
+            // no processor, so the calling thread computes the missing primes too.
+            Task.WaitAll(helpers, own.Elapsed / 2);
+            for (k = 1; k < batch.Count; k++)
+            {
+                if (!IsDone(k))
+                {
+                    ComputeOne(k, progress, null, ct);
+                }
+            }
         }
         finally
         {
-            // The helpers watch the same token and clock, so they finish or fail on their own. Their results are
-            // needed only when the calling thread succeeded.
-            try
-            {
-                Task.WaitAll(helpers, CancellationToken.None);
-            }
-            catch (AggregateException) when (helpers.Length > 0)
-            {
-            }
-        }
-
-        foreach (var helper in helpers)
-        {
-            if (helper.Exception is { } failure)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
-            }
-
-            ct.ThrowIfCancellationRequested();
+            helperStop.Cancel();
+            Task.WhenAll(helpers).ContinueWith(_ => helperStop.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         return [.. results];
     }
+
 
     /// <summary>Returns the final basis in the caller's ring: the candidate itself, or its dehomogenization interreduced.</summary>
     private static GroebnerBasis<Rational> Finish(
@@ -258,7 +353,7 @@ internal static class ModularGroebner
         return Verify(ring, work, [.. candidate], ringP, grading, null, options, null, Stopwatch.StartNew(), CancellationToken.None);
     }
 
-    /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) holds because the candidate was lifted from a prime's basis.</summary>
+    /// <summary>Checks conditions (1) and (2) of the soundness argument over Q; (3) is met because the candidate was lifted from a group with a prime computed in full.</summary>
     private static bool Verify(
         PolynomialRing<Rational> ring,
         List<Polynomial<Rational>> generators,
@@ -298,7 +393,7 @@ internal static class ModularGroebner
     /// <summary>
     /// Whether the S-polynomials of all <paramref name="pairs"/> reduce to zero modulo the candidate. With more than one
     /// thread the pairs are handed out one at a time, each thread with its own <see cref="IntegerReducer"/>, and the
-    /// threads stop at the first nonzero remainder. The result does not depend on the thread count.
+    /// threads stop at the first nonzero remainder. The result does not depend on the thread count or the timing.
     /// </summary>
     private static bool SPolynomialsReduceToZero(
         PolynomialRing<Rational> ring,
@@ -311,14 +406,30 @@ internal static class ModularGroebner
         CancellationToken ct)
     {
         int threadCount = pairs.Count < MinPairsPerThread * 2 ? 1 : ThreadCount(options);
+
+        // Per pair: 0 while unfinished, 1 when the S-polynomial reduces to zero, 2 when it does not.
+        var status = new int[pairs.Count];
         int next = -1;
-        int failed = 0;
+        int stop = 0;
         int timedOut = 0;
 
-        // Runs on every thread; only the calling thread reports progress.
-        void Work(IntegerReducer reducer, bool reports)
+        bool ReducePair(IntegerReducer reducer, int k)
         {
-            while (Volatile.Read(ref failed) == 0 && Volatile.Read(ref timedOut) == 0 && !ct.IsCancellationRequested)
+            bool zero = reducer.SPolynomialReducesToZero(pairs[k].I, pairs[k].J);
+            Volatile.Write(ref status[k], zero ? 1 : 2);
+            if (!zero)
+            {
+                Volatile.Write(ref stop, 1);
+            }
+
+            return zero;
+        }
+
+        // Runs on every thread; only the calling thread reports progress. A helper builds its reducer only when a pair is left.
+        void Work(Func<IntegerReducer> createReducer, bool reports)
+        {
+            IntegerReducer? reducer = null;
+            while (Volatile.Read(ref stop) == 0 && Volatile.Read(ref timedOut) == 0 && !ct.IsCancellationRequested)
             {
                 int k = Interlocked.Increment(ref next);
                 if (k >= pairs.Count)
@@ -337,35 +448,60 @@ internal static class ModularGroebner
                     progress.Report(new GroebnerProgress(0, pairs.Count - k, candidate.Count, k, "verify"));
                 }
 
-                if (!reducer.SPolynomialReducesToZero(pairs[k].I, pairs[k].J))
+                reducer ??= createReducer();
+                if (!ReducePair(reducer, k))
                 {
-                    Volatile.Write(ref failed, 1);
                     return;
                 }
             }
         }
 
-        var helpers = new Task[threadCount - 1];
-        for (int t = 0; t < helpers.Length; t++)
+        for (int t = 1; t < threadCount; t++)
         {
-            helpers[t] = Task.Factory.StartNew(
-                () => Work(new IntegerReducer(ring, candidate), reports: false), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // A helper's exception is dropped: its unfinished pair is reduced again below on the calling thread, which
+            // then meets the same exception.
+            Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        Work(() => new IntegerReducer(ring, candidate), reports: false);
+                    }
+                    catch (Exception)
+                    {
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         }
 
-        Work(verifier, reports: true);
-        Task.WaitAll(helpers, CancellationToken.None);
+        Work(() => verifier, reports: true);
+
+        // A pair that a helper took but has not finished (the helper may get no processor for a while) is reduced here
+        // as well; both reductions give the same result, so the calling thread never waits for a helper.
+        for (int k = 0; k < pairs.Count && Volatile.Read(ref stop) == 0 && Volatile.Read(ref timedOut) == 0 && !ct.IsCancellationRequested; k++)
+        {
+            if (Volatile.Read(ref status[k]) == 0)
+            {
+                ReducePair(verifier, k);
+            }
+        }
+
+        Volatile.Write(ref stop, 1);
         ct.ThrowIfCancellationRequested();
-        if (timedOut != 0 && failed == 0)
+        bool failed = status.Any(s => s == 2);
+        if (timedOut != 0 && !failed)
         {
             var limit = options.TimeLimit!.Value;
-            int left = Math.Max(0, pairs.Count - Volatile.Read(ref next));
+            int left = status.Count(s => s == 0);
             throw new GroebnerLimitExceededException(
                 GroebnerLimit.TimeLimit,
                 $"Groebner basis: the run took {clock.Elapsed.TotalSeconds:F1} s, above the limit TimeLimit = {limit.TotalSeconds:F1} s "
-                + $"(verifying the modular result, about {left} pairs left). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
+                + $"(verifying the modular result, {left} pairs left). Raise TimeLimit (CLI: --timeout SECONDS) or remove the limit.");
         }
 
-        return failed == 0;
+        return !failed;
     }
 
     /// <summary>Returns the number of threads for the primes and the verification: the option, capped by the processor count.</summary>
@@ -391,10 +527,14 @@ internal static class ModularGroebner
 
         public int PrimeCount { get; private set; }
 
+        /// <summary>Number of primes of the group whose bases were computed without replaying a trace.</summary>
+        public int PrimesComputedInFull { get; private set; }
+
         /// <summary>Adds the basis modulo p; a monomial missing from the basis has residue 0.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(ulong p, List<Polynomial<ModInt>> basis)
+        public void Add(ulong p, List<Polynomial<ModInt>> basis, bool computedInFull)
         {
+            PrimesComputedInFull += computedInFull ? 1 : 0;
             ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(_modulus, p), p);
             for (int j = 0; j < basis.Count; j++)
             {
