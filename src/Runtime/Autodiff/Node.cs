@@ -100,7 +100,10 @@ public sealed class Node
     internal int SlotCount { get; set; }
 
     // The serial number of the backward pass without createGraph that created this node as a temporary value, or 0.
-    internal int TemporaryPass { get; set; }
+    internal long TemporaryPass { get; set; }
+
+    // Whether a running backward pass returns the cotangent of this node, so the pass must keep that cotangent.
+    internal bool IsGradientTarget { get; set; }
 
     // sigmoid(Value), computed once for all sigmoid-based functions and derivatives of this node.
     internal Tensor? SigmoidOfValue { get; set; }

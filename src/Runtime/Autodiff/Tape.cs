@@ -26,7 +26,7 @@ public sealed partial class Tape
     private readonly List<Node> _temporaryList = [];
 
     // The serial number of the current backward pass, which marks the temporaries it creates.
-    private int _pass;
+    private long _pass;
 
     /// <summary>Whether new operations are recorded; when false they only compute values (inference mode).</summary>
     public bool IsRecording { get; set; } = true;
@@ -160,6 +160,10 @@ public sealed partial class Tape
             _temporaryList.Clear();
             _temporaries = _temporaryList;
             _pass++;
+            foreach (var w in withRespectTo)
+            {
+                w.IsGradientTarget = true;
+            }
         }
 
         try
@@ -175,7 +179,7 @@ public sealed partial class Tape
                 }
 
                 Backpropagate(_nodes[i], g, relevant, cotangents);
-                if (_temporaries is not null && !Contains(withRespectTo, i))
+                if (_temporaries is not null && !_nodes[i].IsGradientTarget)
                 {
                     cotangents[i] = null;
                     g.SlotCount--;
@@ -198,6 +202,10 @@ public sealed partial class Tape
             IsRecording = wasRecording;
             _temporaries = null;
             _temporaryList.Clear();
+            foreach (var w in withRespectTo)
+            {
+                w.IsGradientTarget = false;
+            }
         }
     }
 
@@ -289,19 +297,6 @@ public sealed partial class Tape
         _temporaries is not null && node.TemporaryPass == _pass && node.SlotCount == (heldBySlot ? 1 : 0) && node.Value.PoolSlot >= 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Contains(IReadOnlyList<Node> nodes, int index)
-    {
-        for (int k = 0; k < nodes.Count; k++)
-        {
-            if (nodes[k].Index == index)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private void CheckOwned(Node node, string name)
     {
         ArgumentNullException.ThrowIfNull(node, name);
