@@ -336,9 +336,39 @@ internal static class ModularGroebner
             }
         }
 
+        // The minimal elements are monic and form a Groebner basis of the ideal. When no term of one is divisible by the
+        // leading monomial of another, they already are the reduced basis, in the order the interreduction would return.
+        if (IsReduced(minimal))
+        {
+            return new GroebnerBasis<Rational>(ring, [.. minimal], generators, null, null);
+        }
+
         var engine = new BuchbergerEngine<Rational>(ring, 0);
         engine.Seed(minimal, int.MaxValue);
         return new GroebnerBasis<Rational>(ring, [.. engine.ReducedBasis(ct).Select(engine.ToPolynomial)], generators, null, null);
+    }
+
+    /// <summary>
+    /// Returns whether no monomial of any element of <paramref name="basis"/> is divisible by the leading monomial of
+    /// another element.
+    /// </summary>
+    internal static bool IsReduced(IReadOnlyList<Polynomial<Rational>> basis)
+    {
+        for (int i = 0; i < basis.Count; i++)
+        {
+            foreach (var m in basis[i].MonomialSpan)
+            {
+                for (int j = 0; j < basis.Count; j++)
+                {
+                    if (j != i && basis[j].LeadingMonomial.Divides(m))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -126,6 +126,50 @@ public sealed class ModularGroebnerTests
     }
 
     [Fact]
+    public void Katsura4MatchesBuchberger()
+    {
+        // Katsura-4 is inhomogeneous, and its dehomogenized minimal basis is already reduced, so the final
+        // interreduction over Q is skipped; the reference basis comes from Buchberger's algorithm over Q.
+        var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x0", "x1", "x2", "x3", "x4"], MonomialOrder.GradedReverseLex);
+        var generators = new[]
+        {
+            "x0+2*x1+2*x2+2*x3+2*x4-1",
+            "x0^2+2*x1^2+2*x2^2+2*x3^2+2*x4^2-x0",
+            "2*x0*x1+2*x1*x2+2*x2*x3+2*x3*x4-x1",
+            "2*x0*x2+x1^2+2*x1*x3+2*x2*x4-x2",
+            "2*x0*x3+2*x1*x2+2*x1*x4-x3",
+        }.Select(ring.Parse).ToList();
+        var modular = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Modular });
+        var rational = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger });
+        Assert.Equal(rational.Elements, modular.Elements);
+    }
+
+    [Fact]
+    public void IsReducedAcceptsReducedBasis()
+    {
+        var (_, generators) = HomogenizedCyclic5();
+        var basis = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger });
+        Assert.True(ModularGroebner.IsReduced(basis.Elements));
+    }
+
+    [Fact]
+    public void IsReducedRejectsReducibleTail()
+    {
+        // Adding to the last element a multiple of the first element's leading monomial, of the same degree as the last
+        // element, keeps the leading monomial (graded order) but gives a tail term the first element reduces.
+        var (ring, generators) = HomogenizedCyclic5();
+        var basis = Gb.Compute(generators, new GroebnerOptions { Algorithm = GroebnerAlgorithm.Buchberger }).Elements.ToList();
+        int k = basis.Count - 1;
+        var lead = basis[0].LeadingMonomial;
+        var power = ring.Parse("h^" + (basis[k].TotalDegree - lead.TotalDegree).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var multiple = ring.FromTerms([(Rational.One, lead)]) * power;
+        var altered = basis[k] + multiple;
+        Assert.Equal(basis[k].LeadingMonomial, altered.LeadingMonomial);
+        basis[k] = altered;
+        Assert.False(ModularGroebner.IsReduced(basis));
+    }
+
+    [Fact]
     public void ParallelismBelowOneIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new GroebnerOptions { MaxDegreeOfParallelism = 0 });
