@@ -540,19 +540,29 @@ internal static class ModularGroebner
 
     /// <summary>
     /// The bases modulo the primes of one group (same leading monomials), combined by Chinese remaindering as the
-    /// primes arrive: each prime costs one Garner step per coefficient.
+    /// primes arrive. Each coefficient is kept in mixed radix: x = d_0 + d_1 p_0 + d_2 p_0 p_1 + ... with digits
+    /// d_i &lt; p_i, so a new prime costs one Garner step in 64-bit words per coefficient, and a big integer is formed
+    /// only for a coefficient that is reconstructed.
     /// </summary>
     private sealed class LiftGroup(ulong firstPrime)
     {
-        private readonly List<Dictionary<Monomial, BigInteger>> _residues = [];
+        private readonly List<ulong> _primes = [];
 
-        // Reconstructed coefficients that still agree with every prime added since; by the uniqueness of rational
-        // reconstruction below the bound, they are the reconstructions for the current modulus too.
-        private readonly List<Dictionary<Monomial, Rational>> _reconstructed = [];
+        // Per basis element: its monomials in the order first met, and their positions.
+        private readonly List<List<Monomial>> _monomials = [];
+        private readonly List<Dictionary<Monomial, int>> _positions = [];
+
+        // _digits[j][i][t] is digit i of coefficient t of element j. A monomial first met after prime i has no entry
+        // there, and its digit is 0, because its residue modulo the earlier primes was 0.
+        private readonly List<List<ulong[]>> _digits = [];
+
+        // Reconstructed coefficients by position that still agree with every prime added since; by the uniqueness of
+        // rational reconstruction below the bound, they are the reconstructions for the current modulus too.
+        private readonly List<Dictionary<int, Rational>> _reconstructed = [];
         private BigInteger _modulus = BigInteger.One;
 
         // The coefficient that failed to reconstruct last time; it is tried first, so a failing attempt is cheap.
-        private (int Element, Monomial Monomial)? _lastFailure;
+        private (int Element, int Position)? _lastFailure;
 
         public ulong FirstPrime { get; } = firstPrime;
 
@@ -566,53 +576,117 @@ internal static class ModularGroebner
         public void Add(ulong p, List<Polynomial<ModInt>> basis, bool computedInFull)
         {
             PrimesComputedInFull += computedInFull ? 1 : 0;
-            ulong inverse = PrimeModulus.InverseMod(PrimeModulus.Reduce(_modulus, p), p);
+
+            // radix[i] = p_0 ... p_{i-1} mod p, and their product over all earlier primes is the modulus mod p.
+            int k = _primes.Count;
+            var radix = new ulong[k];
+            ulong modulusModP = 1 % p;
+            for (int i = 0; i < k; i++)
+            {
+                radix[i] = modulusModP;
+                modulusModP = PrimeModulus.MultiplyMod(modulusModP, _primes[i] % p, p);
+            }
+
+            ulong inverse = PrimeModulus.InverseMod(modulusModP, p);
             for (int j = 0; j < basis.Count; j++)
             {
-                if (_residues.Count <= j)
+                if (_monomials.Count <= j)
                 {
-                    _residues.Add([]);
+                    _monomials.Add([]);
+                    _positions.Add([]);
+                    _digits.Add([]);
                     _reconstructed.Add([]);
                 }
 
-                var residues = _residues[j];
-                var reconstructed = _reconstructed[j];
+                var monomials = _monomials[j];
+                var positions = _positions[j];
                 var g = basis[j];
-                var values = new Dictionary<Monomial, ulong>(g.TermCount);
+                var residues = new ulong[monomials.Count + g.TermCount];
                 for (int t = 0; t < g.TermCount; t++)
                 {
-                    values[g.MonomialSpan[t]] = g.CoefficientSpan[t].Value;
-                }
-
-                foreach (var key in values.Keys)
-                {
-                    residues.TryAdd(key, BigInteger.Zero);
-                }
-
-                foreach (var key in residues.Keys.ToList())
-                {
-                    // Garner step: x + m * ((r - x) * m^{-1} mod p).
-                    var x = residues[key];
-                    ulong r = values.GetValueOrDefault(key);
-                    ulong xModP = PrimeModulus.Reduce(x, p);
-                    ulong difference = r >= xModP ? r - xModP : r + p - xModP;
-                    ulong step = PrimeModulus.MultiplyMod(difference, inverse, p);
-                    if (step != 0)
+                    var m = g.MonomialSpan[t];
+                    if (!positions.TryGetValue(m, out int position))
                     {
-                        residues[key] = x + _modulus * step;
+                        position = monomials.Count;
+                        positions[m] = position;
+                        monomials.Add(m);
                     }
+
+                    residues[position] = g.CoefficientSpan[t].Value;
+                }
+
+                var digits = _digits[j];
+                var reconstructed = _reconstructed[j];
+                var digit = new ulong[monomials.Count];
+                for (int t = 0; t < digit.Length; t++)
+                {
+                    // Garner step: the new digit is (r - x) * m^{-1} mod p, with x mod p from the earlier digits.
+                    ulong xModP = 0;
+                    for (int i = 0; i < k; i++)
+                    {
+                        var earlier = digits[i];
+                        if (t < earlier.Length && earlier[t] != 0)
+                        {
+                            xModP = (xModP + PrimeModulus.MultiplyMod(earlier[t] % p, radix[i], p)) % p;
+                        }
+                    }
+
+                    ulong r = residues[t];
+                    ulong difference = r >= xModP ? r - xModP : r + p - xModP;
+                    digit[t] = PrimeModulus.MultiplyMod(difference, inverse, p);
 
                     // A cached a/b stays valid when a = r b modulo the new prime.
-                    if (reconstructed.TryGetValue(key, out var cached)
+                    if (reconstructed.TryGetValue(t, out var cached)
                         && PrimeModulus.Reduce(cached.Numerator, p) != PrimeModulus.MultiplyMod(r, PrimeModulus.Reduce(cached.Denominator, p), p))
                     {
-                        reconstructed.Remove(key);
+                        reconstructed.Remove(t);
                     }
+                }
+
+                digits.Add(digit);
+            }
+
+            _primes.Add(p);
+            _modulus *= p;
+            PrimeCount++;
+        }
+
+        /// <summary>Returns the residue in [0, modulus) of coefficient t of element j, from its digits by Horner's rule.</summary>
+        private BigInteger Residue(int j, int t)
+        {
+            var digits = _digits[j];
+            if (_modulus.GetBitLength() <= 127)
+            {
+                UInt128 small = UInt128.Zero;
+                for (int i = digits.Count - 1; i >= 0; i--)
+                {
+                    small = small * _primes[i] + (t < digits[i].Length ? digits[i][t] : 0);
+                }
+
+                return small;
+            }
+
+            BigInteger x = BigInteger.Zero;
+            for (int i = digits.Count - 1; i >= 0; i--)
+            {
+                ulong d = t < digits[i].Length ? digits[i][t] : 0;
+                x = x * _primes[i] + d;
+            }
+
+            return x;
+        }
+
+        private bool IsZero(int j, int t)
+        {
+            foreach (var digits in _digits[j])
+            {
+                if (t < digits.Length && digits[t] != 0)
+                {
+                    return false;
                 }
             }
 
-            _modulus *= p;
-            PrimeCount++;
+            return true;
         }
 
         /// <summary>
@@ -648,39 +722,42 @@ internal static class ModularGroebner
         public List<Polynomial<Rational>>? TryReconstruct(PolynomialRing<Rational> ring)
         {
             var bound = Sqrt(_modulus / 2);
-            if (_lastFailure is var (element, monomial)
-                && _residues[element].TryGetValue(monomial, out var residue)
-                && RationalReconstruction(residue, _modulus, bound) is null)
+            if (_lastFailure is var (element, position)
+                && element < _monomials.Count
+                && position < _monomials[element].Count
+                && RationalReconstruction(Residue(element, position), _modulus, bound) is null)
             {
                 return null;
             }
 
-            var result = new List<Polynomial<Rational>>(_residues.Count);
-            for (int j = 0; j < _residues.Count; j++)
+            var result = new List<Polynomial<Rational>>(_monomials.Count);
+            for (int j = 0; j < _monomials.Count; j++)
             {
                 var terms = new List<(Rational, Monomial)>();
                 var reconstructed = _reconstructed[j];
+                var monomials = _monomials[j];
 
                 // The lcm of the denominators met so far in this polynomial: coefficients of one basis element tend to
                 // share it, and then u * denominator mod m is already the numerator, with no Euclidean algorithm.
                 var denominator = BigInteger.One;
-                foreach (var (key, value) in _residues[j])
+                for (int t = 0; t < monomials.Count; t++)
                 {
-                    if (value.IsZero)
+                    if (IsZero(j, t))
                     {
                         continue;
                     }
 
-                    if (!reconstructed.TryGetValue(key, out var coefficient))
+                    if (!reconstructed.TryGetValue(t, out var coefficient))
                     {
+                        var value = Residue(j, t);
                         if ((WithDenominator(value, denominator, bound) ?? RationalReconstruction(value, _modulus, bound)) is not { } fresh)
                         {
-                            _lastFailure = (j, key);
+                            _lastFailure = (j, t);
                             return null;
                         }
 
                         coefficient = fresh;
-                        reconstructed[key] = coefficient;
+                        reconstructed[t] = coefficient;
                     }
 
                     if (!(denominator % coefficient.Denominator).IsZero)
@@ -688,7 +765,7 @@ internal static class ModularGroebner
                         denominator = denominator / BigInteger.GreatestCommonDivisor(denominator, coefficient.Denominator) * coefficient.Denominator;
                     }
 
-                    terms.Add((coefficient, key));
+                    terms.Add((coefficient, monomials[t]));
                 }
 
                 result.Add(ring.FromTerms(terms));
