@@ -654,23 +654,46 @@ internal static class ModularGroebner
         /// <summary>Returns the residue in [0, modulus) of coefficient t of element j, from its digits by Horner's rule.</summary>
         private BigInteger Residue(int j, int t)
         {
-            var digits = _digits[j];
             if (_modulus.GetBitLength() <= 127)
             {
-                UInt128 small = UInt128.Zero;
-                for (int i = digits.Count - 1; i >= 0; i--)
-                {
-                    small = small * _primes[i] + (t < digits[i].Length ? digits[i][t] : 0);
-                }
-
-                return small;
+                return SmallResidue(j, t);
             }
 
+            var digits = _digits[j];
             BigInteger x = BigInteger.Zero;
             for (int i = digits.Count - 1; i >= 0; i--)
             {
                 ulong d = t < digits[i].Length ? digits[i][t] : 0;
                 x = x * _primes[i] + d;
+            }
+
+            return x;
+        }
+
+        /// <summary>
+        /// Returns the symmetric residue of coefficient t of element j, for a modulus <paramref name="m"/> below 2^127, when the residue
+        /// is at most <paramref name="limit"/> in absolute value, else null. Such an integer is the unique reconstruction
+        /// within the bound.
+        /// </summary>
+        private Rational? SmallInteger(int j, int t, UInt128 m, UInt128 limit)
+        {
+            var u = SmallResidue(j, t);
+            if (u <= limit)
+            {
+                return Rational.Create((BigInteger)u, BigInteger.One);
+            }
+
+            return m - u <= limit ? Rational.Create(-(BigInteger)(m - u), BigInteger.One) : null;
+        }
+
+        /// <summary>Returns the residue of coefficient t of element j for a modulus below 2^127.</summary>
+        private UInt128 SmallResidue(int j, int t)
+        {
+            var digits = _digits[j];
+            UInt128 x = UInt128.Zero;
+            for (int i = digits.Count - 1; i >= 0; i--)
+            {
+                x = x * _primes[i] + (t < digits[i].Length ? digits[i][t] : 0);
             }
 
             return x;
@@ -730,10 +753,14 @@ internal static class ModularGroebner
                 return null;
             }
 
+            bool smallModulus = _modulus.GetBitLength() <= 127;
+            var smallModulusValue = smallModulus ? (UInt128)_modulus : UInt128.Zero;
+            var smallBound = smallModulus ? (UInt128)bound : UInt128.Zero;
             var result = new List<Polynomial<Rational>>(_monomials.Count);
             for (int j = 0; j < _monomials.Count; j++)
             {
-                var terms = new List<(Rational, Monomial)>();
+                var termMonomials = new List<Monomial>(_monomials[j].Count);
+                var termCoefficients = new List<Rational>(_monomials[j].Count);
                 var reconstructed = _reconstructed[j];
                 var monomials = _monomials[j];
 
@@ -749,6 +776,15 @@ internal static class ModularGroebner
 
                     if (!reconstructed.TryGetValue(t, out var coefficient))
                     {
+                        if (smallModulus && denominator.IsOne && SmallInteger(j, t, smallModulusValue, smallBound) is { } integer)
+                        {
+                            coefficient = integer;
+                            reconstructed[t] = coefficient;
+                            termMonomials.Add(monomials[t]);
+                            termCoefficients.Add(coefficient);
+                            continue;
+                        }
+
                         var value = Residue(j, t);
                         if ((WithDenominator(value, denominator, bound) ?? RationalReconstruction(value, _modulus, bound)) is not { } fresh)
                         {
@@ -765,10 +801,14 @@ internal static class ModularGroebner
                         denominator = denominator / BigInteger.GreatestCommonDivisor(denominator, coefficient.Denominator) * coefficient.Denominator;
                     }
 
-                    terms.Add((coefficient, monomials[t]));
+                    if (!coefficient.IsZero)
+                    {
+                        termMonomials.Add(monomials[t]);
+                        termCoefficients.Add(coefficient);
+                    }
                 }
 
-                result.Add(ring.FromTerms(terms));
+                result.Add(ring.FromUnsortedUnique([.. termMonomials], [.. termCoefficients]));
             }
 
             return result;
@@ -946,7 +986,8 @@ internal static class ModularGroebner
         var result = new List<Polynomial<ModInt>>(polynomials.Count);
         foreach (var f in polynomials)
         {
-            var terms = new List<(ModInt, Monomial)>(f.TermCount);
+            var monomials = new List<Monomial>(f.TermCount);
+            var coefficients = new List<ModInt>(f.TermCount);
             for (int t = 0; t < f.TermCount; t++)
             {
                 var c = f.CoefficientSpan[t];
@@ -955,10 +996,16 @@ internal static class ModularGroebner
                     return null;
                 }
 
-                terms.Add((field.FromRational(c), f.MonomialSpan[t]));
+                var residue = field.FromRational(c);
+                if (!residue.IsZero)
+                {
+                    monomials.Add(f.MonomialSpan[t]);
+                    coefficients.Add(residue);
+                }
             }
 
-            var g = ring.FromTerms(terms);
+            // The monomials of f are distinct and in decreasing order, so the residues need no merging.
+            var g = ring.FromUnsortedUnique([.. monomials], [.. coefficients]);
             if (g.IsZero || g.LeadingMonomial != f.LeadingMonomial)
             {
                 return null;
