@@ -30,7 +30,7 @@ def main(arguments):
     output, inputs = arguments[0], arguments[1:]
     times = None
     curves = {key: [] for key, _ in MODELS}
-    seeds = []
+    seeds = set()
     for path in inputs:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
@@ -41,7 +41,7 @@ def main(arguments):
         elif document["times"] != times:
             sys.exit(f"{path}: its output times differ from those of {inputs[0]}")
         settings = document["settings"]
-        seeds.extend(range(settings["first_seed"], settings["first_seed"] + settings["seeds"]))
+        seeds.update(range(settings["first_seed"], settings["first_seed"] + settings["seeds"]))
         for key, _ in MODELS:
             if key in document:
                 curves[key].extend(document[key]["error_by_step"])

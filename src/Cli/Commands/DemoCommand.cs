@@ -24,6 +24,7 @@ internal static class DemoCommand
         var firstSeed = new Option<int>("--first-seed") { Description = "The first seed F, so that separate runs can cover disjoint seeds. Default 0.", DefaultValueFactory = _ => 0 };
         var hidden = new Option<string?>("--hidden") { Description = "Comma-separated hidden layer widths of every network. Default 100,100,100,100." };
         var substeps = new Option<int>("--substeps") { Description = $"RK4 steps per 0.2 time units when training through the integrator. Default {defaults.Substeps}.", DefaultValueFactory = _ => defaults.Substeps };
+        var batchSize = new Option<int>("--batch-size") { Description = $"Chunks per Adam step. Default {defaults.BatchSize}, one step per epoch with the default 500 chunks.", DefaultValueFactory = _ => defaults.BatchSize };
         var models = new Option<string?>("--models") { Description = "Comma-separated models to train: hnn, node, mlp. Default all three." };
         var noStandardize = new Option<bool>("--no-standardize") { Description = "Feed the raw features or states to the networks instead of standardizing them with training-set statistics." };
         var json = new Option<bool>("--json") { Description = "Print the result document (JSON) instead of text." };
@@ -36,7 +37,7 @@ internal static class DemoCommand
             + "with a Hamiltonian network on O(3)-invariant features, a neural ODE with an O(3)-equivariant field and a plain MLP "
             + "neural ODE, then report the geometric-mean relative error of 30-time-unit rollouts from the test starts. "
             + "The defaults are the published setting and take hours on two cores; --trajectories 20 --epochs 5 --seeds 1 --hidden 16,16 takes a few seconds, --trajectories 100 --epochs 50 --seeds 1 under a minute.");
-        foreach (var option in new Option[] { trajectories, epochs, seeds, firstSeed, hidden, substeps, models, noStandardize, json, output, force, quiet })
+        foreach (var option in new Option[] { trajectories, epochs, seeds, firstSeed, hidden, substeps, batchSize, models, noStandardize, json, output, force, quiet })
         {
             command.Options.Add(option);
         }
@@ -50,6 +51,7 @@ internal static class DemoCommand
                 Seeds: parseResult.GetValue(seeds),
                 Hidden: hiddenText is null ? null : ParseWidths(hiddenText),
                 Substeps: parseResult.GetValue(substeps),
+                BatchSize: parseResult.GetValue(batchSize),
                 FirstSeed: parseResult.GetValue(firstSeed),
                 Models: parseResult.GetValue(models) is string modelText ? ParseModels(modelText) : null,
                 Standardize: !parseResult.GetValue(noStandardize));

@@ -190,6 +190,54 @@ public static class ClassicalEquivariantDocument
             return (JsonNode?)element;
         }).ToArray());
 
+    /// <summary>
+    /// Reruns the construction of the first fundamental theorem on the stated group, inputs and options and compares its
+    /// generators and invariants with the document's, as sets of maps. The dimension check only reaches the stated
+    /// completeness degree; this check also catches an element removed in a higher degree.
+    /// </summary>
+    private static CertificateCheck ConstructionCheck(
+        JsonObject document, ClassicalGroup group, IReadOnlyList<RepresentationExpression> inputs, RepresentationExpression output, PolynomialRing<Rational> ring, int m,
+        List<(int Degree, PolynomialMap<Rational> Map)> invariantMaps, List<(int Degree, PolynomialMap<Rational> Map)> maps, bool translations, bool permutations, CancellationToken ct)
+    {
+        const string name = "generators match a rerun of the construction";
+        var options = CertificateJson.ReadObject(document, "options");
+        int? wordLength = options["max_word_length"] is JsonValue w && w.TryGetValue<int>(out int length) ? length : null;
+        var rerunOptions = new FirstFundamentalTheoremOptions { Translations = translations, Permutations = permutations, Reduced = false, MaxWordLength = wordLength, CompletenessDegree = 0 };
+        FirstFundamentalTheoremResult rerun;
+        try
+        {
+            rerun = FirstFundamentalTheorem.Compute(group, inputs, output, rerunOptions, ct);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvariantTheoryException)
+        {
+            return new CertificateCheck(name, false, $"the construction cannot be rerun on the stated inputs and options: {ex.Message}");
+        }
+
+        var problems = new List<string>();
+        var expectedInvariants = EquivariantCertificateVerifier.ParseMaps(ring, 1, rerun.Invariants.Select(g => (g.Degree, (IReadOnlyList<string>)g.Map.FormatComponents())).ToList(), "rerun invariant", problems);
+        var expectedGenerators = EquivariantCertificateVerifier.ParseMaps(ring, m, rerun.Generators.Select(g => (g.Degree, (IReadOnlyList<string>)g.Map.FormatComponents())).ToList(), "rerun generator", problems);
+        if (problems.Count > 0)
+        {
+            return new CertificateCheck(name, false, string.Join("; ", problems.Take(5)));
+        }
+
+        var differences = new List<string>();
+        Compare("invariant", expectedInvariants, invariantMaps, differences);
+        Compare("generator", expectedGenerators, maps, differences);
+        return new CertificateCheck(name, differences.Count == 0,
+            differences.Count == 0
+                ? $"the rerun gives the same {EquivariantCertificateVerifier.Quantity(maps.Count, "generator")} and {EquivariantCertificateVerifier.Quantity(invariantMaps.Count, "invariant")}"
+                : string.Join("; ", differences.Take(5)));
+
+        static void Compare(string noun, List<(int Degree, PolynomialMap<Rational> Map)> expected, List<(int Degree, PolynomialMap<Rational> Map)> actual, List<string> differences)
+        {
+            var present = actual.Select(a => a.Map).ToHashSet();
+            var wanted = expected.Select(e => e.Map).ToHashSet();
+            differences.AddRange(expected.Where(e => !present.Contains(e.Map)).Select(e => $"the {noun} {string.Join(", ", e.Map.FormatComponents())} of degree {e.Degree} is missing"));
+            differences.AddRange(actual.Where(a => !wanted.Contains(a.Map)).Select(a => $"the {noun} {string.Join(", ", a.Map.FormatComponents())} of degree {a.Degree} is not produced by the construction"));
+        }
+    }
+
     /// <summary>Verifies an FFT document from the document alone.</summary>
     internal static IReadOnlyList<CertificateCheck> VerifyFundamental(
         JsonObject document, ClassicalGroup group, IReadOnlyList<RepresentationExpression> inputs, RepresentationExpression output, CancellationToken ct)
@@ -246,6 +294,8 @@ public static class ClassicalEquivariantDocument
                     : "the identity fails for " + string.Join(", ", failures.Take(5))));
             return checks;
         }
+
+        checks.Add(ConstructionCheck(document, group, inputs, output, ring, m, invariantMaps, maps, translations, permutations, ct));
 
         var invariants = invariantMaps.Select((x, i) => new FundamentalGenerator($"invariant {i + 1}", x.Map)).ToList();
         var generators = maps.Select((x, i) => new FundamentalGenerator($"generator {i + 1}", x.Map)).ToList();
