@@ -202,7 +202,14 @@ public static class ClassicalEquivariantDocument
         const string name = "generators match a rerun of the construction";
         var options = CertificateJson.ReadObject(document, "options");
         int? wordLength = options["max_word_length"] is JsonValue w && w.TryGetValue<int>(out int length) ? length : null;
-        var rerunOptions = new FirstFundamentalTheoremOptions { Translations = translations, Permutations = permutations, Reduced = false, MaxWordLength = wordLength, CompletenessDegree = 0 };
+        var rerunOptions = new FirstFundamentalTheoremOptions
+        {
+            Translations = translations,
+            Permutations = permutations,
+            Reduced = false,
+            MaxWordLength = wordLength,
+            CompletenessDegree = (int)CertificateJson.ReadInteger(options, "completeness_degree"),
+        };
         FirstFundamentalTheoremResult rerun;
         try
         {
@@ -214,27 +221,32 @@ public static class ClassicalEquivariantDocument
         }
 
         var problems = new List<string>();
-        var expectedInvariants = EquivariantCertificateVerifier.ParseMaps(ring, 1, rerun.Invariants.Select(g => (g.Degree, (IReadOnlyList<string>)g.Map.FormatComponents())).ToList(), "rerun invariant", problems);
-        var expectedGenerators = EquivariantCertificateVerifier.ParseMaps(ring, m, rerun.Generators.Select(g => (g.Degree, (IReadOnlyList<string>)g.Map.FormatComponents())).ToList(), "rerun generator", problems);
+        var expectedInvariants = EquivariantCertificateVerifier.ParseMaps(ring, 1, rerun.Invariants.Select(g => (g.Degree, g.Map.FormatComponents())).ToList(), "rerun invariant", problems);
+        var expectedGenerators = EquivariantCertificateVerifier.ParseMaps(ring, m, rerun.Generators.Select(g => (g.Degree, g.Map.FormatComponents())).ToList(), "rerun generator", problems);
         if (problems.Count > 0)
         {
             return new CertificateCheck(name, false, string.Join("; ", problems.Take(5)));
         }
 
         var differences = new List<string>();
-        Compare("invariant", expectedInvariants, invariantMaps, differences);
-        Compare("generator", expectedGenerators, maps, differences);
+        Compare("invariant", rerun.Invariants, expectedInvariants, invariantMaps, differences);
+        Compare("generator", rerun.Generators, expectedGenerators, maps, differences);
         return new CertificateCheck(name, differences.Count == 0,
             differences.Count == 0
                 ? $"the rerun gives the same {EquivariantCertificateVerifier.Quantity(maps.Count, "generator")} and {EquivariantCertificateVerifier.Quantity(invariantMaps.Count, "invariant")}"
-                : string.Join("; ", differences.Take(5)));
+                : string.Join("; ", differences.Take(5)) + (differences.Count > 5 ? $"; {differences.Count - 5} more" : string.Empty));
 
-        static void Compare(string noun, List<(int Degree, PolynomialMap<Rational> Map)> expected, List<(int Degree, PolynomialMap<Rational> Map)> actual, List<string> differences)
+        // Names come from the rerun; elements of the file are named by their position, because their text can be long.
+        static void Compare(
+            string noun, IReadOnlyList<FundamentalGenerator> named, List<(int Degree, PolynomialMap<Rational> Map)> expected,
+            List<(int Degree, PolynomialMap<Rational> Map)> actual, List<string> differences)
         {
             var present = actual.Select(a => a.Map).ToHashSet();
             var wanted = expected.Select(e => e.Map).ToHashSet();
-            differences.AddRange(expected.Where(e => !present.Contains(e.Map)).Select(e => $"the {noun} {string.Join(", ", e.Map.FormatComponents())} of degree {e.Degree} is missing"));
-            differences.AddRange(actual.Where(a => !wanted.Contains(a.Map)).Select(a => $"the {noun} {string.Join(", ", a.Map.FormatComponents())} of degree {a.Degree} is not produced by the construction"));
+            differences.AddRange(expected.Select((e, i) => (e, i)).Where(x => !present.Contains(x.e.Map))
+                .Select(x => $"the {noun} {named[x.i].Name} of degree {x.e.Degree} is missing"));
+            differences.AddRange(actual.Select((a, i) => (a, i)).Where(x => !wanted.Contains(x.a.Map))
+                .Select(x => $"{noun} {x.i + 1} of the file (degree {x.a.Degree}) is not produced by the construction"));
         }
     }
 

@@ -202,4 +202,30 @@ public sealed class FirstFundamentalTheoremTests
         var report = registry.Verify(document.ToJsonString());
         Assert.Contains(report.Checks, c => c.Name == "equivariance" && !c.Passed);
     }
+    [Fact]
+    public void DocumentWithAGeneratorRemovedAboveTheCheckedDegreeFailsTheRerun()
+    {
+        // The dimension check stops at the completeness degree (2 by default), so removing a degree-3 generator and
+        // lowering its stored count leaves every other check passing; only the rerun of the construction sees it.
+        var result = Compute("O(3)", "2*T1+pseudovector", "T1");
+        Assert.Contains(result.Generators, g => g.Degree == 3);
+        var document = ClassicalEquivariantDocument.Create(result);
+        var basis = document["basis"]!.AsArray();
+        int index = basis.Select((e, i) => (e, i)).First(x => x.e!["degree"]!.GetValue<int>() == 3).i;
+        basis.RemoveAt(index);
+        var counts = document["count_by_degree"]!.AsObject();
+        int remaining = counts["3"]!.GetValue<int>() - 1;
+        if (remaining == 0)
+        {
+            counts.Remove("3");
+        }
+        else
+        {
+            counts["3"] = remaining;
+        }
+
+        var report = CertificateVerifierRegistry.CreateDefault().Verify(document.ToJsonString());
+        Assert.Contains(report.Checks, c => c.Name == "generators match a rerun of the construction" && !c.Passed && c.Detail.Contains("is missing"));
+        Assert.All(report.Checks.Where(c => c.Name != "generators match a rerun of the construction"), c => Assert.True(c.Passed, c.Name));
+    }
 }
