@@ -71,6 +71,7 @@ public static class CliRunner
     /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false.</exception>
     public static void WriteFile(string path, string text, bool overwrite)
     {
+        CheckOutputPath(path);
         if (File.Exists(path) && !overwrite)
         {
             throw new IOException($"Output file '{path}' already exists. Choose another path or pass --force to replace it.");
@@ -80,6 +81,29 @@ public static class CliRunner
         string temporary = full + ".tmp-" + Environment.ProcessId;
         File.WriteAllText(temporary, text, new UTF8Encoding(false));
         File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>
+    /// Rejects an output path that cannot name a new file: an empty path, an existing directory, or a path whose
+    /// directory does not exist. Runs before any work is written, so the message names the path the user typed.
+    /// </summary>
+    public static void CheckOutputPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The output path is empty. Give a file name, such as result.json.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"Output path '{path}' is a directory. Give a file name inside it, such as '{Path.Combine(path, "result.json")}'.");
+        }
+
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            throw new IOException($"The directory '{directory}' of output file '{path}' does not exist. Create it first (mkdir -p '{directory}') or choose another path.");
+        }
     }
 }
 

@@ -56,6 +56,17 @@ internal static class DemoCommand
                 Models: parseResult.GetValue(models) is string modelText ? ParseModels(modelText) : null,
                 Standardize: !parseResult.GetValue(noStandardize));
             bool printJson = parseResult.GetValue(json);
+
+            // Training takes hours in the published setting, so a path that cannot be written is rejected before it starts.
+            if (parseResult.GetValue(output) is string early)
+            {
+                CliRunner.CheckOutputPath(early);
+                if (File.Exists(early) && !parseResult.GetValue(force))
+                {
+                    throw new IOException($"Output file '{early}' already exists. Choose another path or pass --force to replace it.");
+                }
+            }
+
             IProgress<PendulumProgress>? progress = parseResult.GetValue(quiet) ? null : new ProgressPrinter(settings.Epochs);
             var result = PendulumExperiment.Run(settings, progress);
             var document = ToDocument(result);

@@ -51,6 +51,7 @@ internal static class ExportCommand
                 throw new FileNotFoundException($"Result file '{path}' was not found. Check the path.");
             }
 
+            CliRunner.CheckOutputPath(target);
             if (File.Exists(target) && !overwrite)
             {
                 throw new IOException($"Output file '{target}' already exists. Choose another path or pass --force to replace it.");

@@ -59,4 +59,15 @@ public sealed class DemoCommandTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--models: 'lnn' is not a model", result.StandardError + result.StandardOutput);
     }
+    [Fact]
+    public void ExistingOutputIsRefusedBeforeTraining()
+    {
+        string directory = Directory.CreateTempSubdirectory("invtheory-demo-").FullName;
+        File.WriteAllText(Path.Combine(directory, "keep.json"), "keep");
+        // The default settings would train for hours; the refusal must come first.
+        var result = InvTheoryProcess.Run(directory, "demo", "pendulum", "--out", "keep.json", "--quiet");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("already exists", result.StandardError);
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(directory, "keep.json")));
+    }
 }

@@ -39,6 +39,21 @@ public sealed class ExportCommandTests
         Assert.Contains("\\begin{align*}", File.ReadAllText(Path.Combine(directory, "s3.tex")));
     }
 
+    [Theory]
+    [InlineData("missing/s3.tex", "does not exist")]
+    [InlineData("sub", "is a directory")]
+    [InlineData("", "output path is empty")]
+    public void UnwritableTargetIsNamedBeforeAnythingIsWritten(string target, string expected)
+    {
+        string directory = RingResult();
+        Directory.CreateDirectory(Path.Combine(directory, "sub"));
+        var result = InvTheoryProcess.Run(directory, "export", "s3.json", "--format", "latex", "--out", target, "--force");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.StandardError);
+        Assert.DoesNotContain(".tmp-", result.StandardError);
+        Assert.Empty(Directory.GetFiles(Path.Combine(directory, "sub")));
+    }
+
     [Fact]
     public void TamperedResultExitsThreeAndWritesNothing()
     {
