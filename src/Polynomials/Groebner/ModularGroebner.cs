@@ -751,7 +751,14 @@ internal static class ModularGroebner
                 return null;
             }
 
+            // The numerator is u * denominator mod m, so a fraction already in lowest terms needs no check. Cancelling
+            // a common factor keeps the congruence only when that factor is prime to m, which the check decides.
             var fraction = Rational.Create(numerator, denominator);
+            if (fraction.Denominator == denominator)
+            {
+                return fraction;
+            }
+
             return ((fraction.Numerator - u * fraction.Denominator) % _modulus).IsZero ? fraction : null;
         }
 
