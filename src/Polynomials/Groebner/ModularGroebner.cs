@@ -659,15 +659,30 @@ internal static class ModularGroebner
                 return SmallResidue(j, t);
             }
 
+            // Horner's rule on 64-bit limbs, least significant first: every prime is below 2^32, so each step's carry
+            // fits a limb, and the limbs become one big integer at the end.
             var digits = _digits[j];
-            BigInteger x = BigInteger.Zero;
+            Span<ulong> limbs = stackalloc ulong[digits.Count / 2 + 2];
+            int used = 0;
             for (int i = digits.Count - 1; i >= 0; i--)
             {
-                ulong d = t < digits[i].Length ? digits[i][t] : 0;
-                x = x * _primes[i] + d;
+                ulong carry = t < digits[i].Length ? digits[i][t] : 0;
+                for (int l = 0; l < used; l++)
+                {
+                    ulong high = Math.BigMul(limbs[l], _primes[i], out ulong low);
+                    low += carry;
+                    high += low < carry ? 1UL : 0UL;
+                    limbs[l] = low;
+                    carry = high;
+                }
+
+                if (carry != 0)
+                {
+                    limbs[used++] = carry;
+                }
             }
 
-            return x;
+            return new BigInteger(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs[..used]), isUnsigned: true, isBigEndian: false);
         }
 
         /// <summary>
@@ -736,7 +751,14 @@ internal static class ModularGroebner
                 return null;
             }
 
+            // The numerator is u * denominator mod m, so a fraction already in lowest terms needs no check. Cancelling
+            // a common factor keeps the congruence only when that factor is prime to m, which the check decides.
             var fraction = Rational.Create(numerator, denominator);
+            if (fraction.Denominator == denominator)
+            {
+                return fraction;
+            }
+
             return ((fraction.Numerator - u * fraction.Denominator) % _modulus).IsZero ? fraction : null;
         }
 
