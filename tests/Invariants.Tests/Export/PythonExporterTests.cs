@@ -225,4 +225,41 @@ public sealed class PythonExporterTests
         Assert.True(output["good"]!.GetValue<bool>(), $"the model on the features failed with error {output["error"]}");
         Assert.False(output["bad"]!.GetValue<bool>());
     }
+
+    [PythonTheory]
+    [InlineData("ring-Oh")]
+    [InlineData("pi-pipe")]
+    public void Float32ModelPassesDefaultTolerance(string sample)
+    {
+        int n = ExportSamples.Read(sample).Variables.Count;
+        var output = PythonRunner.Run(Module(sample), $$"""
+            import torch
+            torch.manual_seed(0)
+            width = exported.N_FEATURES
+            model = torch.nn.Sequential(exported.Features(), torch.nn.Linear(width, 16), torch.nn.Tanh(), torch.nn.Linear(16, 1))
+
+            class Leaky(torch.nn.Module):
+                # Adds a linear term in the raw inputs, which no feature map would allow.
+                def __init__(self):
+                    super().__init__()
+                    self.inner = model
+                    self.raw = torch.nn.Linear({{n}}, 1)
+
+                def forward(self, x):
+                    return self.inner(x) + 0.1 * self.raw(x)
+
+            good = exported.check_equivariance(model)
+            strict = exported.check_equivariance(model, tol=1e-12)
+            bad = exported.check_equivariance(Leaky())
+            double = exported.check_equivariance(model.double())
+            print(json.dumps({"good": good.passed, "error": good.max_error, "tol32": good.tol, "strict": strict.passed,
+                              "bad": bad.passed, "tol64": double.tol, "good64": double.passed}))
+            """);
+        Assert.True(output["good"]!.GetValue<bool>(), $"the float32 model failed with error {output["error"]} at tolerance {output["tol32"]}");
+        Assert.InRange(output["tol32"]!.GetValue<double>(), 1e-5, 1e-4);
+        Assert.False(output["strict"]!.GetValue<bool>(), "an explicit tolerance of 1e-12 must override the float32 default");
+        Assert.False(output["bad"]!.GetValue<bool>());
+        Assert.True(output["tol64"]!.GetValue<double>() <= 1e-8, $"the float64 default tolerance {output["tol64"]} is looser than 1e-8");
+        Assert.True(output["good64"]!.GetValue<bool>());
+    }
 }
