@@ -74,9 +74,11 @@ public sealed partial class MatrixGroup<T>
         // Phase 3: stated order.
         if (StatedOrder is { } expected && expected != elements.Count)
         {
-            throw new InvariantTheoryException(
+            throw new GroupOrderMismatchException(
                 $"Group '{Name}' states order {expected}, but its generators generate a group of order {elements.Count}. "
-                + "Correct the stated order or the generators.");
+                + "Correct the stated order or the generators.",
+                expected,
+                elements.Count);
         }
 
         if (!Field.Characteristic.IsZero)

@@ -221,7 +221,7 @@ public sealed partial class MatrixGroup<T>
     /// </remarks>
     /// <exception cref="GroupNotFiniteException">A generator has infinite order; the message gives the generator and the reason.</exception>
     /// <exception cref="GroupOrderLimitException">The group has more than <see cref="GroupEnumerationOptions.MaxOrder"/> elements.</exception>
-    /// <exception cref="Polynomials.InvariantTheoryException">The group order differs from <see cref="StatedOrder"/>.</exception>
+    /// <exception cref="GroupOrderMismatchException">The group order differs from <see cref="StatedOrder"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public BigInteger Enumerate(GroupEnumerationOptions? options = null, IProgress<GroupProgress>? progress = null, CancellationToken ct = default)
         => GetEnumeration(options, progress, ct).Elements.Count;

@@ -294,7 +294,9 @@ public sealed class MatrixGroupTests
         var definition = new GroupDefinition(
             "wrong", null, FieldSpec.Rationals, 2, [[["0", "-1"], ["1", "0"]]], new BigInteger(3));
         var group = MatrixGroup<Rational>.FromDefinition(definition, Q);
-        var error = Assert.Throws<InvariantTheoryException>(() => group.Order);
+        var error = Assert.Throws<GroupOrderMismatchException>(() => group.Order);
+        Assert.Equal(new BigInteger(3), error.StatedOrder);
+        Assert.Equal(new BigInteger(4), error.EnumeratedOrder);
         Assert.Contains("states order 3", error.Message);
         Assert.Contains("order 4", error.Message);
 

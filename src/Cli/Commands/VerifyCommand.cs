@@ -34,7 +34,13 @@ internal static class VerifyCommand
             }
 
             Console.WriteLine($"{path}: kind {report.Kind}, version {report.Version}");
-            return CertificatePrinter.PrintChecks(report, Console.Out);
+            int code = CertificatePrinter.PrintChecks(report, Console.Out);
+            if (code == ExitCodes.VerificationFailed && report.Checks.Count > 0)
+            {
+                Console.WriteLine("The file was changed after it was written or is damaged. Regenerate it with the command that wrote it.");
+            }
+
+            return code;
         }));
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using InvTheory.Invariants.Units;
+using InvTheory.Representations;
 namespace InvTheory.Invariants.Certificates;
 
 /// <summary>Maps each result kind to the verifier of its certificate, and verifies result files by their envelope.</summary>
@@ -45,6 +46,10 @@ public sealed class CertificateVerifierRegistry
     }
 
     /// <summary>Reads the envelope of <paramref name="json"/>, dispatches on its kind and returns the verifier's checks.</summary>
+    /// <remarks>
+    /// An embedded group whose stated order differs from the order its generators generate gives a report with one
+    /// failed check, <c>group order</c>, because the checks that follow need the group.
+    /// </remarks>
     /// <exception cref="CertificateFormatException">
     /// The JSON or its envelope is malformed, the kind is unknown, the version is newer than the verifier reads, or
     /// a field the verifier needs is missing or malformed.
@@ -61,6 +66,19 @@ public sealed class CertificateVerifierRegistry
                 + "Verify it with a newer InvTheory.");
         }
 
-        return new CertificateReport(kind, version, verifier.Verify(document, ct));
+        try
+        {
+            return new CertificateReport(kind, version, verifier.Verify(document, ct));
+        }
+        catch (GroupOrderMismatchException ex)
+        {
+            // A written result always states the order its generators generate, so a mismatch is a failed check of
+            // the file, not a malformed request.
+            var check = new CertificateCheck(
+                "group order",
+                false,
+                $"the embedded group states order {ex.StatedOrder}, but its generators generate a group of order {ex.EnumeratedOrder}");
+            return new CertificateReport(kind, version, [check]);
+        }
     }
 }

@@ -70,6 +70,29 @@ public sealed class ExportCommandTests
         Assert.Equal(["bad.json", "s3.json"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("export")]
+    public void WrongGroupOrderExitsThree(string command)
+    {
+        string directory = RingResult();
+        string path = Path.Combine(directory, "s3.json");
+        var document = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        Assert.Equal(6, document["group"]!["order"]!.GetValue<int>());
+        document["group"]!["order"] = 3;
+        File.WriteAllText(Path.Combine(directory, "bad.json"), document.ToJsonString());
+
+        var result = command == "verify"
+            ? InvTheoryProcess.Run(directory, "verify", "bad.json")
+            : InvTheoryProcess.Run(directory, "export", "bad.json", "--format", "python", "--out", "bad.py");
+        string text = result.StandardOutput + result.StandardError;
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("states order 3", text);
+        Assert.Contains("group of order 6", text);
+        Assert.Contains("changed after it was written or is damaged", text);
+        Assert.False(File.Exists(Path.Combine(directory, "bad.py")));
+    }
+
     [Fact]
     public void UnknownFormatListsFormats()
     {
