@@ -9,6 +9,9 @@ namespace InvTheory.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
+    // The --out value that selects standard output.
+    private const string StandardOutputPath = "-";
+
     public static Command Create()
     {
         var result = new Argument<string>("RESULT") { Description = "A result file of kind ring, equivariants or pi, written with --out or --output." };
@@ -17,7 +20,11 @@ internal static class ExportCommand
             Description = "Output format: " + string.Join(", ", ExportFormats.Names) + ".",
             Required = true,
         };
-        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "The file to write, or - for standard output (text formats only).",
+            Required = true,
+        };
         var force = new Option<bool>("--force") { Description = "Replace the --out file if it exists." };
         var sections = new Option<string?>("--set")
         {
@@ -51,10 +58,19 @@ internal static class ExportCommand
                 throw new FileNotFoundException($"Result file '{path}' was not found. Check the path.");
             }
 
-            CliRunner.CheckOutputPath(target);
-            if (File.Exists(target) && !overwrite)
+            bool toStandardOutput = target == StandardOutputPath;
+            if (toStandardOutput && chosen == ExportFormat.Onnx)
             {
-                throw new IOException($"Output file '{target}' already exists. Choose another path or pass --force to replace it.");
+                throw new ArgumentException("--out - writes to standard output, but onnx is a binary format and needs a file. Pass a file path such as --out model.onnx.");
+            }
+
+            if (!toStandardOutput)
+            {
+                CliRunner.CheckOutputPath(target);
+                if (File.Exists(target) && !overwrite)
+                {
+                    throw new IOException($"Output file '{target}' already exists. Choose another path or pass --force to replace it.");
+                }
             }
 
             var options = new ExportOptions
@@ -89,6 +105,15 @@ internal static class ExportCommand
             }
 
             byte[] bytes = ResultExporter.Export(verified, chosen, options);
+            if (toStandardOutput)
+            {
+                // Standard output carries the export alone, so it can be piped or redirected.
+                using var stream = Console.OpenStandardOutput();
+                stream.Write(bytes);
+                stream.Flush();
+                return ExitCodes.Success;
+            }
+
             WriteAtomically(target, bytes, overwrite);
             Console.WriteLine($"wrote {target} ({ExportFormats.Name(chosen)}, {verified.Kind} result for {verified.GroupName}, {verified.PassedChecks} certificate checks passed)");
             return ExitCodes.Success;

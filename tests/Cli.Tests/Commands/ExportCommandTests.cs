@@ -93,6 +93,33 @@ public sealed class ExportCommandTests
         Assert.False(File.Exists(Path.Combine(directory, "bad.py")));
     }
 
+    [Theory]
+    [InlineData("json", "s3.out.json")]
+    [InlineData("python", "s3.py")]
+    [InlineData("latex", "s3.tex")]
+    public void DashWritesExportToStandardOutput(string format, string file)
+    {
+        string directory = RingResult();
+        var toFile = InvTheoryProcess.Run(directory, "export", "s3.json", "--format", format, "--out", file);
+        Assert.True(toFile.ExitCode == 0, toFile.StandardError);
+
+        var toStandardOutput = InvTheoryProcess.Run(directory, "export", "s3.json", "--format", format, "--out", "-");
+        Assert.True(toStandardOutput.ExitCode == 0, toStandardOutput.StandardError);
+        Assert.Equal(File.ReadAllText(Path.Combine(directory, file)), toStandardOutput.StandardOutput);
+        Assert.False(File.Exists(Path.Combine(directory, "-")));
+    }
+
+    [Fact]
+    public void DashRejectsOnnx()
+    {
+        string directory = RingResult();
+        var result = InvTheoryProcess.Run(directory, "export", "s3.json", "--format", "onnx", "--out", "-");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("onnx is a binary format and needs a file", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+        Assert.False(File.Exists(Path.Combine(directory, "-")));
+    }
+
     [Fact]
     public void UnknownFormatListsFormats()
     {
