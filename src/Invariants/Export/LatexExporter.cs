@@ -17,6 +17,11 @@ internal static partial class LatexExporter
         "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
     };
 
+    // The maximum length, in characters of LaTeX source, of one line of a formula. The rest of the sum moves to a
+    // continuation line. Source is wider than its rendering (\, braces and ^{} print nothing), so 100 characters
+    // fit the text width of the standard article class with room to spare.
+    private const int MaxLineSource = 100;
+
     public static string Export(ExportedResult result, string toolVersion)
     {
         var names = result.Variables.Select(VariableName).ToList();
@@ -35,8 +40,8 @@ internal static partial class LatexExporter
             {
                 var element = section.Elements[i];
                 string body = section.IsVectorValued
-                    ? "\\left(" + string.Join(",\\ ", element.Terms.Select(t => Polynomial(t, names))) + "\\right)"
-                    : Polynomial(element.Terms[0], names);
+                    ? VectorBody(element.Terms, names)
+                    : Wrap(Terms(element.Terms[0], names));
                 bool named = section.IsVectorValued ? !element.Name.StartsWith('(') : element.Name != element.Texts[0];
                 string heading = $"\\intertext{{{Capitalize(section.Title)}:}}";
                 rows.Add((i == 0 ? heading : null, $"  {section.Symbol}_{{{i + 1}}} &= {body}", named ? $" % {Comment(element.Name)}" : string.Empty));
@@ -76,14 +81,66 @@ internal static partial class LatexExporter
         return indices.Length == 0 ? body : $"{body}_{{{indices}}}";
     }
 
-    private static string Polynomial(IReadOnlyList<ExportTerm> terms, IReadOnlyList<string> names)
+    private static string VectorBody(IReadOnlyList<IReadOnlyList<ExportTerm>> components, IReadOnlyList<string> names)
+    {
+        // Each component after the first starts with the separator ",\ ", which Wrap moves to the end of a line when
+        // it breaks there.
+        var pieces = new List<string>();
+        for (int c = 0; c < components.Count; c++)
+        {
+            var terms = Terms(components[c], names);
+            pieces.Add((c == 0 ? string.Empty : ",\\ ") + terms[0]);
+            pieces.AddRange(terms.Skip(1));
+        }
+
+        string body = Wrap(pieces);
+
+        // \left and \right must stay on one line of align*, so a broken vector uses fixed-size delimiters.
+        return body.Contains(Environment.NewLine, StringComparison.Ordinal) ? "\\bigl(" + body + "\\bigr)" : "\\left(" + body + "\\right)";
+    }
+
+    /// <summary>
+    /// Joins the pieces of a formula, starting a continuation line <c>\\ &amp;\quad</c> before a piece when the current
+    /// line would exceed <see cref="MaxLineSource"/> characters. A break never falls inside a piece.
+    /// </summary>
+    private static string Wrap(IReadOnlyList<string> pieces)
+    {
+        const string Separator = ",\\ ";
+        var text = new StringBuilder();
+        int lineLength = 0;
+        foreach (string piece in pieces)
+        {
+            if (lineLength > 0 && lineLength + piece.Length > MaxLineSource)
+            {
+                string rest = piece.TrimStart();
+                if (piece.StartsWith(Separator, StringComparison.Ordinal))
+                {
+                    text.Append(',');
+                    rest = piece[Separator.Length..];
+                }
+
+                text.Append(" \\\\").Append(Environment.NewLine).Append("  &\\quad ");
+                text.Append(rest);
+                lineLength = rest.Length;
+                continue;
+            }
+
+            text.Append(piece);
+            lineLength += piece.Length;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Returns the terms of a polynomial as LaTeX, each after the first with its sign as " + " or " - ".</summary>
+    private static List<string> Terms(IReadOnlyList<ExportTerm> terms, IReadOnlyList<string> names)
     {
         if (terms.Count == 0)
         {
-            return "0";
+            return ["0"];
         }
 
-        var text = new StringBuilder();
+        var pieces = new List<string>();
         foreach (var term in terms)
         {
             string monomial = Monomial(term.Exponents, names);
@@ -97,17 +154,17 @@ internal static partial class LatexExporter
                 body = monomial;
             }
 
-            if (text.Length == 0)
+            if (pieces.Count == 0)
             {
-                text.Append(term.IsNegative ? "-" : string.Empty).Append(body);
+                pieces.Add((term.IsNegative ? "-" : string.Empty) + body);
             }
             else
             {
-                text.Append(term.IsNegative ? " - " : " + ").Append(body);
+                pieces.Add((term.IsNegative ? " - " : " + ") + body);
             }
         }
 
-        return text.ToString();
+        return pieces;
     }
 
     private static string Monomial(IReadOnlyList<int> exponents, IReadOnlyList<string> names)

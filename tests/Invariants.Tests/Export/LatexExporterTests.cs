@@ -26,12 +26,36 @@ public sealed class LatexExporterTests
         Assert.Contains("s_{1} &= 1 \\\\", text);
     }
 
-    [Fact]
-    public void LastRowHasNoLineBreak()
+    [Theory]
+    [InlineData("fft-O3")]
+    [InlineData("ring-WA3")]
+    public void LastLineHasNoLineBreak(string sample)
     {
-        var rows = Latex("fft-O3").ReplaceLineEndings("\n").Split('\n').Where(l => l.Contains("&=", StringComparison.Ordinal)).ToList();
-        Assert.All(rows.SkipLast(1), r => Assert.Contains(" \\\\", r));
-        Assert.DoesNotContain("\\\\", rows[^1]);
+        var lines = FormulaLines(Latex(sample));
+        Assert.All(lines.SkipLast(1), l => Assert.Contains(" \\\\", l));
+        Assert.DoesNotContain("\\\\", lines[^1]);
+    }
+
+    [Fact]
+    public void LongSumBreaksBetweenTerms()
+    {
+        // The degree-4 primary invariant of W(A3) has nine terms and more than 100 characters of LaTeX source.
+        var lines = FormulaLines(Latex("ring-WA3"));
+        var continuations = lines.Where(l => l.StartsWith("  &\\quad ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(continuations);
+
+        // A continuation starts with the sign of a whole term, so no term is split.
+        Assert.All(continuations, l => Assert.Matches(@"^  &\\quad [+-] ", l));
+        Assert.All(lines, l => Assert.True(l.Split(" % ")[0].Length <= 120, $"line of {l.Length} characters: {l}"));
+    }
+
+    // The lines of the align* environment that carry formulas, without headings.
+    private static List<string> FormulaLines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        int begin = Array.IndexOf(lines, "\\begin{align*}");
+        int end = Array.IndexOf(lines, "\\end{align*}");
+        return lines[(begin + 1)..end].Where(l => !l.StartsWith("\\intertext", StringComparison.Ordinal)).ToList();
     }
 
     [Fact]
@@ -93,6 +117,9 @@ public sealed class LatexExporterTests
             string output = process.StandardOutput.ReadToEnd();
             Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "pdflatex did not finish within a minute");
             Assert.True(process.ExitCode == 0, output);
+
+            // Long sums are broken onto continuation lines, so no formula is wider than the page.
+            Assert.DoesNotContain("Overfull \\hbox", File.ReadAllText(Path.Combine(directory, "all.log")));
         }
         finally
         {
