@@ -76,6 +76,19 @@ public sealed class MolienSeries
         Denominator = ImmutableArray.Create(denominator);
     }
 
+    /// <summary>
+    /// Returns the character-weighted series that is zero in every degree, for a representation W of dimension 0:
+    /// there are no nonzero maps into it.
+    /// </summary>
+    /// <param name="groupOrder">The order of the group acting on the space.</param>
+    /// <param name="dimension">The dimension of the space the group acts on.</param>
+    public static MolienSeries ZeroWeighted(BigInteger groupOrder, int dimension)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groupOrder);
+        ArgumentOutOfRangeException.ThrowIfNegative(dimension);
+        return new MolienSeries(groupOrder, dimension, true, BigInteger.Zero, [BigInteger.Zero], [BigInteger.One], [BigInteger.Zero], []);
+    }
+
     /// <summary>The group order |G|.</summary>
     public BigInteger GroupOrder { get; }
 

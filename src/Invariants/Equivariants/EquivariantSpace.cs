@@ -23,8 +23,9 @@ namespace InvTheory.Invariants.Equivariants;
 /// is the coefficient of t^k of (1/|H|) sum over h in H of conj(chi(h)) / det(I - t h) [Sta79, Sec. 3], the convention
 /// of <see cref="MatrixGroup{T}.MolienSeries(IReadOnlyList{T}, IProgress{GroupProgress}, CancellationToken)"/>. Over a
 /// field of characteristic 0, and over GF(p) when H is non-modular (with chi the Brauer character; see
-/// <see cref="IsCountCheckSupported"/>), every degree is checked; a mismatch raises <see cref="InternalErrorException"/>. W must be a
-/// representation of H: when U is not faithful, rho_W must be trivial on the kernel, which is checked.
+/// <see cref="IsCountCheckSupported"/>), every degree is checked; a mismatch raises <see cref="InternalErrorException"/>. When U is
+/// not faithful, the kernel K of G -&gt; GL(U) may act on W; equivariant maps then take values in W^K, and chi is the
+/// character of W^K, which is zero when W^K = 0.
 /// </para>
 /// <para>Results are cached per degree; the object is immutable and thread-safe.</para>
 /// </remarks>
@@ -128,7 +129,7 @@ public sealed class EquivariantSpace<T>
     /// <summary>
     /// Returns the values of the character of W on the conjugacy classes of <see cref="InputGroup"/>, in their order.
     /// </summary>
-    /// <exception cref="InvariantTheoryException">W is not a representation of the image of G on U (it is not trivial on the kernel of G -&gt; GL(U)), or the images do not satisfy the relations of G.</exception>
+    /// <exception cref="InvariantTheoryException">The images do not satisfy the relations of G.</exception>
     public IReadOnlyList<T> OutputCharacter(CancellationToken ct = default) =>
         Array.AsReadOnly(OutputClassMatrices(ct).Select(m => m.Trace()).ToArray());
 
@@ -136,7 +137,11 @@ public sealed class EquivariantSpace<T>
     /// Returns the matrices rho_W(h) of W on the representatives h of the conjugacy classes of <see cref="InputGroup"/>,
     /// in their order.
     /// </summary>
-    /// <exception cref="InvariantTheoryException">W is not a representation of the image of G on U (it is not trivial on the kernel of G -&gt; GL(U)), or the images do not satisfy the relations of G.</exception>
+    /// <remarks>
+    /// When the kernel K of G -&gt; GL(U) acts nontrivially on W, every equivariant map takes its values in the fixed
+    /// space W^K, and the matrices are those of W^K (possibly 0 x 0) in its reduced row echelon basis.
+    /// </remarks>
+    /// <exception cref="InvariantTheoryException">The images do not satisfy the relations of G.</exception>
     public IReadOnlyList<Matrix<T>> OutputClassMatrices(CancellationToken ct = default)
     {
         var h = InputGroup;
@@ -152,11 +157,15 @@ public sealed class EquivariantSpace<T>
         var pairs = Input.GeneratorImages.Zip(Output.GeneratorImages, MatrixConstructions.DirectSum).ToArray();
         var graph = new MatrixGroup<T>(Ring.Field, pairs, $"{Input.Group.Name}:{Input.Name}+{Output.Name}");
         BigInteger graphOrder = graph.Enumerate(null, null, ct);
+        Matrix<T>? fixedBasis = null;
         if (graphOrder != h.Order)
         {
-            throw new InvariantTheoryException(
-                $"Equivariants {Input.Name} -> {Output.Name} of group '{Input.Group.Name}': the output images do not define a representation of the group acting on the input "
-                + $"(the pairs (g_U, g_W) generate {graphOrder} elements, the input group has {h.Order}). " + DescribeKernel(graph, n, m));
+            // Elements acting trivially on U form the kernel K; an equivariant map takes its values in W^K, on which
+            // the image H of G acts. The count of equivariants U -> W is then the count for U -> W^K.
+            fixedBasis = KernelFixedSpace(graph, n, m)
+                ?? throw new InvariantTheoryException(
+                    $"Equivariants {Input.Name} -> {Output.Name} of group '{Input.Group.Name}': the output images do not define a representation of the group acting on the input "
+                    + $"(the pairs (g_U, g_W) generate {graphOrder} elements, the input group has {h.Order}). Check the output images: they do not satisfy the relations of the group.");
         }
 
         // Only the class representatives keep their output matrix.
@@ -173,36 +182,64 @@ public sealed class EquivariantSpace<T>
             }
         }
 
-        return Array.AsReadOnly(classes.Select(c => outputByRepresentative[c.Representative]!).ToArray());
+        var onClasses = classes.Select(c => outputByRepresentative[c.Representative]!);
+        if (fixedBasis is not null)
+        {
+            onClasses = onClasses.Select(w => RestrictToFixedSpace(w, fixedBasis));
+        }
+
+        return Array.AsReadOnly(onClasses.ToArray());
     }
 
     /// <summary>
-    /// Explains a non-faithful input: the elements of the graph group that act trivially on U form the kernel K of
-    /// G -&gt; GL(U), and an equivariant map f satisfies f(x) = rho_W(k) f(x) for k in K, so it takes values in W^K.
+    /// Returns the reduced row echelon basis (as rows) of W^K, the vectors of W fixed by every element of the kernel K of
+    /// G -&gt; GL(U), or null when K acts trivially on W (then the images do not satisfy the group's relations).
     /// </summary>
-    private string DescribeKernel(MatrixGroup<T> graph, int n, int m)
+    private Matrix<T>? KernelFixedSpace(MatrixGroup<T> graph, int n, int m)
     {
         var inputRows = Enumerable.Range(0, n).ToArray();
         var outputRows = Enumerable.Range(n, m).ToArray();
-        var kernelActions = graph.Elements
+        var identity = Matrix.Identity(Ring.Field, m);
+        var conditions = graph.Elements
             .Where(e => e.Submatrix(inputRows, inputRows).IsIdentity)
             .Select(e => e.Submatrix(outputRows, outputRows))
             .Where(w => !w.IsIdentity)
+            .SelectMany(w => (w - identity).ToRows())
             .ToList();
-        if (kernelActions.Count == 0)
+        if (conditions.Count == 0)
         {
-            return "Check the output images: they do not satisfy the relations of the group.";
+            return null;
         }
 
-        var identity = Matrix.Identity(Ring.Field, m);
-        var rows = kernelActions.SelectMany(w => (w - identity).ToRows()).ToList();
-        int fixedDimension = m - Matrix.Create(Ring.Field, rows).Rank();
-        string example = string.Join("; ", kernelActions[0].ToRows().Select(r => string.Join(", ", r.Select(Ring.Field.Format))));
-        return $"Elements that act trivially on {Input.Name} act on {Output.Name} by a nontrivial matrix, for example [{example}], "
-            + $"so every equivariant map takes its values in their common fixed space in {Output.Name}, which has dimension {fixedDimension}"
-            + (fixedDimension == 0
-                ? ": the only equivariant map is zero in every degree."
-                : ". Use that fixed subspace as the output representation.");
+        var fixedVectors = Matrix.Create(Ring.Field, conditions).NullSpace();
+        return fixedVectors.Count == 0
+            ? Matrix.Zero(Ring.Field, 0, m)
+            : Matrix.Create(Ring.Field, fixedVectors).ReducedRowEchelon().Reduced;
+    }
+
+    /// <summary>
+    /// Returns the matrix of <paramref name="w"/> on the subspace spanned by the rows of <paramref name="basis"/> (a
+    /// reduced row echelon basis of an invariant subspace): column j holds the coordinates of w b_j, read off at the
+    /// pivot columns.
+    /// </summary>
+    private Matrix<T> RestrictToFixedSpace(Matrix<T> w, Matrix<T> basis)
+    {
+        int r = basis.RowCount;
+        if (r == 0)
+        {
+            return Matrix.Create(Ring.Field, Array.Empty<IReadOnlyList<T>>());
+        }
+
+        var pivots = basis.ReducedRowEchelon().PivotColumns;
+        var rows = basis.ToRows();
+        var images = rows.Select(w.Multiply).ToList();
+        var entries = new IReadOnlyList<T>[r];
+        for (int i = 0; i < r; i++)
+        {
+            entries[i] = Enumerable.Range(0, r).Select(j => images[j][pivots[i]]).ToArray();
+        }
+
+        return Matrix.Create(Ring.Field, entries);
     }
 
     /// <summary>
@@ -227,7 +264,10 @@ public sealed class EquivariantSpace<T>
                 + "(p divides its order), too large to enumerate, or beyond the limits of the Brauer lift. Define the group over Q or Q(zeta_n).");
         }
 
-        var series = InputGroup.MolienSeries(OutputClassMatrices(ct), null, ct);
+        var onClasses = OutputClassMatrices(ct);
+        var series = onClasses.Count > 0 && onClasses[0].RowCount == 0
+            ? MolienSeries.ZeroWeighted(InputGroup.Order, Input.Dimension)
+            : InputGroup.MolienSeries(onClasses, null, ct);
         lock (_lock)
         {
             _series ??= series;

@@ -33,13 +33,32 @@ public sealed class EquivariantsCommandTests
     }
 
     [Fact]
-    public void NonFaithfulInputExplainsKernel()
+    public void NonFaithfulInputWithoutFixedOutputGivesTheEmptyBasis()
     {
         // -I acts trivially on Sym2(V) and by -1 on V, so every Oh-equivariant map Sym2(V) -> V is zero.
-        var result = InvTheoryProcess.Run(null, "equivariants", "Oh", "--in", "Sym2(V)", "--out", "V", "--degree", "1");
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("the only equivariant map is zero", result.StandardError);
-        Assert.Contains("[-1, 0, 0; 0, -1, 0; 0, 0, -1]", result.StandardError);
+        var result = InvTheoryProcess.Run(null, "equivariants", "Oh", "--in", "Sym2(V)", "--out", "V", "--degree", "0..3");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("degree 3: 0 equivariants", result.StandardOutput);
+        Assert.Contains("all 5 checks passed", result.StandardOutput);
+    }
+
+    [Fact]
+    public void NonFaithfulInputCountsMapsIntoTheKernelFixedSpace()
+    {
+        // The fixed space of -I in V + 1 is the trivial summand, so Sym2(V) -> V + 1 has as many equivariants in each
+        // degree as Sym2(V) -> 1 has invariants.
+        var mixed = InvTheoryProcess.Run(null, "equivariants", "Oh", "--in", "Sym2(V)", "--out", "V+1", "--degree", "0..3");
+        var scalar = InvTheoryProcess.Run(null, "equivariants", "Oh", "--in", "Sym2(V)", "--out", "1", "--degree", "0..3");
+        Assert.Equal(0, mixed.ExitCode);
+        Assert.Equal(0, scalar.ExitCode);
+        for (int degree = 0; degree <= 3; degree++)
+        {
+            string line = scalar.StandardOutput.Split('\n').Single(l => l.StartsWith($"degree {degree}:", StringComparison.Ordinal));
+            Assert.Contains(line, mixed.StandardOutput);
+        }
+
+        Assert.Contains("degree 2: 3 equivariants", mixed.StandardOutput);
+        Assert.Contains("all 5 checks passed", mixed.StandardOutput);
     }
 
     [Fact]
