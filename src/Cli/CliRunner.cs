@@ -71,12 +71,7 @@ public static class CliRunner
     /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false.</exception>
     public static void WriteFile(string path, string text, bool overwrite)
     {
-        CheckOutputPath(path);
-        if (File.Exists(path) && !overwrite)
-        {
-            throw new IOException($"Output file '{path}' already exists. Choose another path or pass --force to replace it.");
-        }
-
+        CheckOutputPath(path, overwrite);
         string full = Path.GetFullPath(path);
         string temporary = full + ".tmp-" + Environment.ProcessId;
         File.WriteAllText(temporary, text, new UTF8Encoding(false));
@@ -84,10 +79,12 @@ public static class CliRunner
     }
 
     /// <summary>
-    /// Rejects an output path that cannot name a new file: an empty path, an existing directory, or a path whose
-    /// directory does not exist. Runs before any work is written, so the message names the path the user typed.
+    /// Rejects an output path that cannot be written: an empty path, an existing directory, a path whose directory does
+    /// not exist, or an existing file when <paramref name="overwrite"/> is false. Commands call it before long work.
     /// </summary>
-    public static void CheckOutputPath(string path)
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    /// <exception cref="IOException">The path cannot be written, or the file exists and may not be replaced.</exception>
+    public static void CheckOutputPath(string path, bool overwrite)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -103,6 +100,11 @@ public static class CliRunner
         if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
         {
             throw new IOException($"The directory '{directory}' of output file '{path}' does not exist. Create it first (mkdir -p '{directory}') or choose another path.");
+        }
+
+        if (File.Exists(path) && !overwrite)
+        {
+            throw new IOException($"Output file '{path}' already exists. Choose another path or pass --force to replace it.");
         }
     }
 }

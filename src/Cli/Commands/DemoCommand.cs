@@ -58,13 +58,9 @@ internal static class DemoCommand
             bool printJson = parseResult.GetValue(json);
 
             // Training takes hours in the published setting, so a path that cannot be written is rejected before it starts.
-            if (parseResult.GetValue(output) is string early)
+            if (parseResult.GetValue(output) is string requestedOutput)
             {
-                CliRunner.CheckOutputPath(early);
-                if (File.Exists(early) && !parseResult.GetValue(force))
-                {
-                    throw new IOException($"Output file '{early}' already exists. Choose another path or pass --force to replace it.");
-                }
+                CliRunner.CheckOutputPath(requestedOutput, parseResult.GetValue(force));
             }
 
             IProgress<PendulumProgress>? progress = parseResult.GetValue(quiet) ? null : new ProgressPrinter(settings.Epochs);

@@ -66,11 +66,7 @@ internal static class ExportCommand
 
             if (!toStandardOutput)
             {
-                CliRunner.CheckOutputPath(target);
-                if (File.Exists(target) && !overwrite)
-                {
-                    throw new IOException($"Output file '{target}' already exists. Choose another path or pass --force to replace it.");
-                }
+                CliRunner.CheckOutputPath(target, overwrite);
             }
 
             var options = new ExportOptions

@@ -193,7 +193,8 @@ public static class ClassicalEquivariantDocument
     /// <summary>
     /// Reruns the construction of the first fundamental theorem on the stated group, inputs and options and compares its
     /// generators and invariants with the document's, as sets of maps. The dimension check only reaches the stated
-    /// completeness degree; this check also catches an element removed in a higher degree.
+    /// completeness degree, and this check also catches an element removed in a higher degree.
+    /// NOTE: the rerun costs about as much as the command that wrote the file, so verifying a large result takes as long.
     /// </summary>
     private static CertificateCheck ConstructionCheck(
         JsonObject document, ClassicalGroup group, IReadOnlyList<RepresentationExpression> inputs, RepresentationExpression output, PolynomialRing<Rational> ring, int m,
@@ -236,16 +237,17 @@ public static class ClassicalEquivariantDocument
                 ? $"the rerun gives the same {EquivariantCertificateVerifier.Quantity(maps.Count, "generator")} and {EquivariantCertificateVerifier.Quantity(invariantMaps.Count, "invariant")}"
                 : string.Join("; ", differences.Take(5)) + (differences.Count > 5 ? $"; {differences.Count - 5} more" : string.Empty));
 
-        // Names come from the rerun; elements of the file are named by their position, because their text can be long.
+        // Missing elements are named as the rerun names them. Elements of the file are named by position, because their
+        // polynomial text can be long.
         static void Compare(
             string noun, IReadOnlyList<FundamentalGenerator> named, List<(int Degree, PolynomialMap<Rational> Map)> expected,
             List<(int Degree, PolynomialMap<Rational> Map)> actual, List<string> differences)
         {
             var present = actual.Select(a => a.Map).ToHashSet();
-            var wanted = expected.Select(e => e.Map).ToHashSet();
+            var produced = expected.Select(e => e.Map).ToHashSet();
             differences.AddRange(expected.Select((e, i) => (e, i)).Where(x => !present.Contains(x.e.Map))
                 .Select(x => $"the {noun} {named[x.i].Name} of degree {x.e.Degree} is missing"));
-            differences.AddRange(actual.Select((a, i) => (a, i)).Where(x => !wanted.Contains(x.a.Map))
+            differences.AddRange(actual.Select((a, i) => (a, i)).Where(x => !produced.Contains(x.a.Map))
                 .Select(x => $"{noun} {x.i + 1} of the file (degree {x.a.Degree}) is not produced by the construction"));
         }
     }

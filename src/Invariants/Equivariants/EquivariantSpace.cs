@@ -157,12 +157,12 @@ public sealed class EquivariantSpace<T>
         var pairs = Input.GeneratorImages.Zip(Output.GeneratorImages, MatrixConstructions.DirectSum).ToArray();
         var graph = new MatrixGroup<T>(Ring.Field, pairs, $"{Input.Group.Name}:{Input.Name}+{Output.Name}");
         BigInteger graphOrder = graph.Enumerate(null, null, ct);
-        Matrix<T>? fixedBasis = null;
+        (Matrix<T> Basis, IReadOnlyList<int> Pivots)? fixedSpace = null;
         if (graphOrder != h.Order)
         {
             // Elements acting trivially on U form the kernel K; an equivariant map takes its values in W^K, on which
             // the image H of G acts. The count of equivariants U -> W is then the count for U -> W^K.
-            fixedBasis = KernelFixedSpace(graph, n, m)
+            fixedSpace = KernelFixedSpace(graph, n, m)
                 ?? throw new InvariantTheoryException(
                     $"Equivariants {Input.Name} -> {Output.Name} of group '{Input.Group.Name}': the output images do not define a representation of the group acting on the input "
                     + $"(the pairs (g_U, g_W) generate {graphOrder} elements, the input group has {h.Order}). Check the output images: they do not satisfy the relations of the group.");
@@ -183,19 +183,20 @@ public sealed class EquivariantSpace<T>
         }
 
         var onClasses = classes.Select(c => outputByRepresentative[c.Representative]!);
-        if (fixedBasis is not null)
+        if (fixedSpace is { } space)
         {
-            onClasses = onClasses.Select(w => RestrictToFixedSpace(w, fixedBasis));
+            onClasses = onClasses.Select(w => RestrictToFixedSpace(w, space.Basis, space.Pivots));
         }
 
         return Array.AsReadOnly(onClasses.ToArray());
     }
 
     /// <summary>
-    /// Returns the reduced row echelon basis (as rows) of W^K, the vectors of W fixed by every element of the kernel K of
-    /// G -&gt; GL(U), or null when K acts trivially on W (then the images do not satisfy the group's relations).
+    /// Returns the reduced row echelon basis (as rows) of W^K and its pivot columns. W^K is the space of vectors of W
+    /// fixed by every element of the kernel K of G -&gt; GL(U). Returns null when K acts trivially on W, because then
+    /// the images do not satisfy the group's relations.
     /// </summary>
-    private Matrix<T>? KernelFixedSpace(MatrixGroup<T> graph, int n, int m)
+    private (Matrix<T> Basis, IReadOnlyList<int> Pivots)? KernelFixedSpace(MatrixGroup<T> graph, int n, int m)
     {
         var inputRows = Enumerable.Range(0, n).ToArray();
         var outputRows = Enumerable.Range(n, m).ToArray();
@@ -212,17 +213,20 @@ public sealed class EquivariantSpace<T>
         }
 
         var fixedVectors = Matrix.Create(Ring.Field, conditions).NullSpace();
-        return fixedVectors.Count == 0
-            ? Matrix.Zero(Ring.Field, 0, m)
-            : Matrix.Create(Ring.Field, fixedVectors).ReducedRowEchelon().Reduced;
+        if (fixedVectors.Count == 0)
+        {
+            return (Matrix.Zero(Ring.Field, 0, m), []);
+        }
+
+        var echelon = Matrix.Create(Ring.Field, fixedVectors).ReducedRowEchelon();
+        return (echelon.Reduced, echelon.PivotColumns);
     }
 
     /// <summary>
-    /// Returns the matrix of <paramref name="w"/> on the subspace spanned by the rows of <paramref name="basis"/> (a
-    /// reduced row echelon basis of an invariant subspace): column j holds the coordinates of w b_j, read off at the
-    /// pivot columns.
+    /// Returns the matrix of <paramref name="w"/> on the invariant subspace spanned by the rows of the reduced row
+    /// echelon matrix <paramref name="basis"/>. Column j contains the coordinates of w b_j, read off at the pivot columns.
     /// </summary>
-    private Matrix<T> RestrictToFixedSpace(Matrix<T> w, Matrix<T> basis)
+    private Matrix<T> RestrictToFixedSpace(Matrix<T> w, Matrix<T> basis, IReadOnlyList<int> pivots)
     {
         int r = basis.RowCount;
         if (r == 0)
@@ -230,7 +234,6 @@ public sealed class EquivariantSpace<T>
             return Matrix.Create(Ring.Field, Array.Empty<IReadOnlyList<T>>());
         }
 
-        var pivots = basis.ReducedRowEchelon().PivotColumns;
         var rows = basis.ToRows();
         var images = rows.Select(w.Multiply).ToList();
         var entries = new IReadOnlyList<T>[r];

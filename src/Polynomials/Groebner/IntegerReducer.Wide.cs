@@ -187,23 +187,7 @@ internal sealed partial class IntegerReducer
         int length = a.Length + b.Length;
         var product = _product;
         Array.Clear(product, 0, length);
-        for (int x = 0; x < a.Length; x++)
-        {
-            ulong carry = 0;
-            ulong ax = a[x];
-            for (int y = 0; y < b.Length; y++)
-            {
-                ulong high = Math.BigMul(ax, b[y], out ulong low);
-                ulong sum = product[x + y] + low;
-                high += sum < low ? 1UL : 0UL;
-                sum += carry;
-                high += sum < carry ? 1UL : 0UL;
-                product[x + y] = sum;
-                carry = high;
-            }
-
-            product[x + b.Length] = carry;
-        }
+        MultiplyLimbsInto(a, b, product);
 
         var limbs = _limbs.AsSpan(register * _width, _width);
         length = Math.Min(length, _width);
@@ -270,23 +254,7 @@ internal sealed partial class IntegerReducer
 
         Array.Clear(product, 0, Math.Min(product.Length, used + scale.Magnitude.Length));
         var b = scale.Magnitude;
-        for (int x = 0; x < used; x++)
-        {
-            ulong carry = 0;
-            ulong ax = limbs[x];
-            for (int y = 0; y < b.Length; y++)
-            {
-                ulong high = Math.BigMul(ax, b[y], out ulong low);
-                ulong sum = product[x + y] + low;
-                high += sum < low ? 1UL : 0UL;
-                sum += carry;
-                high += sum < carry ? 1UL : 0UL;
-                product[x + y] = sum;
-                carry = high;
-            }
-
-            product[x + b.Length] = carry;
-        }
+        MultiplyLimbsInto(limbs[..used], b, product);
 
         limbs.Clear();
         product.AsSpan(0, Math.Min(_width, used + b.Length)).CopyTo(limbs);
@@ -438,6 +406,29 @@ internal sealed partial class IntegerReducer
             {
                 ReleaseRegister(m);
             }
+        }
+    }
+
+    // Writes the schoolbook product of the little-endian limb numbers a and b into product. The first
+    // a.Length + b.Length limbs of product must be zero on entry.
+    private static void MultiplyLimbsInto(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> product)
+    {
+        for (int x = 0; x < a.Length; x++)
+        {
+            ulong carry = 0;
+            ulong ax = a[x];
+            for (int y = 0; y < b.Length; y++)
+            {
+                ulong high = Math.BigMul(ax, b[y], out ulong low);
+                ulong sum = product[x + y] + low;
+                high += sum < low ? 1UL : 0UL;
+                sum += carry;
+                high += sum < carry ? 1UL : 0UL;
+                product[x + y] = sum;
+                carry = high;
+            }
+
+            product[x + b.Length] = carry;
         }
     }
 }

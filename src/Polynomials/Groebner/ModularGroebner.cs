@@ -540,8 +540,8 @@ internal static class ModularGroebner
 
     /// <summary>
     /// The bases modulo the primes of one group (same leading monomials), combined by Chinese remaindering as the
-    /// primes arrive. Each coefficient is kept in mixed radix: x = d_0 + d_1 p_0 + d_2 p_0 p_1 + ... with digits
-    /// d_i &lt; p_i, so a new prime costs one Garner step in 64-bit words per coefficient, and a big integer is formed
+    /// primes arrive. Each coefficient is stored in mixed radix: x = d_0 + d_1 p_0 + d_2 p_0 p_1 + ... with digits
+    /// d_i &lt; p_i. A new prime then costs one Garner step in 64-bit words per coefficient, and a big integer is formed
     /// only for a coefficient that is reconstructed.
     /// </summary>
     private sealed class LiftGroup(ulong firstPrime)
@@ -556,8 +556,8 @@ internal static class ModularGroebner
         // there, and its digit is 0, because its residue modulo the earlier primes was 0.
         private readonly List<List<ulong[]>> _digits = [];
 
-        // Reconstructed coefficients by position that still agree with every prime added since; by the uniqueness of
-        // rational reconstruction below the bound, they are the reconstructions for the current modulus too.
+        // Reconstructed coefficients by position that still agree with every prime added since. Rational reconstruction
+        // is unique below the bound, so they are the reconstructions for the current modulus too.
         private readonly List<Dictionary<int, Rational>> _reconstructed = [];
         private BigInteger _modulus = BigInteger.One;
 

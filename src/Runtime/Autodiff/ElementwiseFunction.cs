@@ -170,7 +170,7 @@ internal static class ElementwiseDerivatives
     public static bool UsesSigmoid(ElementwiseFunction function, int order) =>
         function is ElementwiseFunction.Sigmoid or ElementwiseFunction.Silu || (function == ElementwiseFunction.Softplus && order >= 1);
 
-    /// <summary>Writes f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    /// <summary>Writes f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> is true.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyFromSigmoid(ElementwiseFunction function, int order, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y)
     {
@@ -190,7 +190,7 @@ internal static class ElementwiseDerivatives
         }
     }
 
-    /// <summary>Writes g * f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    /// <summary>Writes g * f^(order)(x) into y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> is true.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyFromSigmoid(
         ElementwiseFunction function, int order, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s, Span<double> y) =>
@@ -198,7 +198,7 @@ internal static class ElementwiseDerivatives
 
     /// <summary>
     /// Writes (g * h) * f^(order)(x) into y given s = sigmoid(x), or g * f^(order)(x) when h is empty, for the cases
-    /// where <see cref="UsesSigmoid"/> holds.
+    /// where <see cref="UsesSigmoid"/> is true.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyFromSigmoid(
@@ -220,7 +220,7 @@ internal static class ElementwiseDerivatives
         }
     }
 
-    /// <summary>Adds g * f^(order)(x) to y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> holds.</summary>
+    /// <summary>Adds g * f^(order)(x) to y given s = sigmoid(x), for the cases where <see cref="UsesSigmoid"/> is true.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddMultiplyFromSigmoid(ElementwiseFunction function, int order, Span<double> y, ReadOnlySpan<double> g, ReadOnlySpan<double> x, ReadOnlySpan<double> s)
     {

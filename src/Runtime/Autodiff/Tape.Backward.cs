@@ -21,7 +21,7 @@ public sealed partial class Tape
                 existing.SlotCount--;
                 if (IsExclusiveTemporary(existing))
                 {
-                    // Only this slot holds the partial sum, so it is updated in place instead of copied.
+                    // No other slot refers to the partial sum, so it is updated in place instead of copied.
                     TensorKernels.Add(existing.Value.AsSpan(), cotangent.Value.AsSpan(), existing.Value.AsSpan());
                     existing.SlotCount++;
                     return;

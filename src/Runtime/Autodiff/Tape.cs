@@ -151,7 +151,7 @@ public sealed partial class Tape
 
         // Phase 2: reverse sweep, accumulating the cotangent of each node before its inputs are visited. Without
         // createGraph the cotangents are plain values, so the storage of each one goes back to the pool as soon as no
-        // cotangent slot holds it; the next operations reuse that storage while it is still in the cache.
+        // cotangent slot refers to it. The next operations then reuse that storage while it is still in the cache.
         var cotangents = new Node?[last + 1];
         bool wasRecording = IsRecording;
         IsRecording = createGraph;
@@ -269,18 +269,18 @@ public sealed partial class Tape
         return false;
     }
 
-    // Returns the storage of every temporary node that no cotangent slot holds to the pool, and keeps the others.
+    // Returns to the pool the storage of every temporary node that no cotangent slot refers to, and keeps the others.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReleaseUnheldTemporaries()
     {
         var list = _temporaries!;
-        int kept = 0;
+        int retained = 0;
         for (int k = 0; k < list.Count; k++)
         {
             var node = list[k];
             if (node.SlotCount > 0)
             {
-                list[kept++] = node;
+                list[retained++] = node;
             }
             else if (node.Value.PoolSlot >= 0)
             {
@@ -288,7 +288,7 @@ public sealed partial class Tape
             }
         }
 
-        list.RemoveRange(kept, list.Count - kept);
+        list.RemoveRange(retained, list.Count - retained);
     }
 
     // Whether the node is a cotangent value of the running pass without createGraph that no slot holds (the caller

@@ -12,9 +12,9 @@ namespace InvTheory.Runtime.Models;
 /// <remarks>
 /// Algorithm: shared monomials by degree. Degree-1 monomials are gathered input columns; each monomial of degree d is a
 /// monomial of degree d - 1 times one variable, so one gather-multiply per degree builds all of them; the outputs are a
-/// coefficient-weighted scatter-add of the monomial columns. A basis of degree at most 2 skips the gathers: one sparse
-/// bilinear operation of the inputs, extended by the constants and a column of ones, with themselves gives every output,
-/// and its derivatives of every order are bilinear operations of the same kind. This is the tape counterpart of <see cref="CompiledBasis"/>,
+/// coefficient-weighted scatter-add of the monomial columns. A basis of degree at most 2 skips the gathers. Its outputs
+/// are then one sparse bilinear operation of the inputs, extended by the constants and a column of ones, with themselves. The
+/// derivatives of every order of that operation are bilinear operations of the same kind. This is the tape counterpart of <see cref="CompiledBasis"/>,
 /// which is faster for values and first derivatives but cannot be differentiated twice.
 /// </remarks>
 public sealed class PolynomialFeatureMap

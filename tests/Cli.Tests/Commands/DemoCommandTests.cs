@@ -60,11 +60,11 @@ public sealed class DemoCommandTests
         Assert.Contains("--models: 'lnn' is not a model", result.StandardError + result.StandardOutput);
     }
     [Fact]
-    public void ExistingOutputIsRefusedBeforeTraining()
+    public void ExistingOutputRejectedBeforeTraining()
     {
         string directory = Directory.CreateTempSubdirectory("invtheory-demo-").FullName;
         File.WriteAllText(Path.Combine(directory, "keep.json"), "keep");
-        // The default settings would train for hours; the refusal must come first.
+        // The default settings train for hours, so the rejection must come before training.
         var result = InvTheoryProcess.Run(directory, "demo", "pendulum", "--out", "keep.json", "--quiet");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("already exists", result.StandardError);

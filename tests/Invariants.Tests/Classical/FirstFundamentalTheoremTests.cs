@@ -202,11 +202,12 @@ public sealed class FirstFundamentalTheoremTests
         var report = registry.Verify(document.ToJsonString());
         Assert.Contains(report.Checks, c => c.Name == "equivariance" && !c.Passed);
     }
+
     [Fact]
-    public void DocumentWithAGeneratorRemovedAboveTheCheckedDegreeFailsTheRerun()
+    public void RemovedDegreeThreeGeneratorFailsRerun()
     {
-        // The dimension check stops at the completeness degree (2 by default), so removing a degree-3 generator and
-        // lowering its stored count leaves every other check passing; only the rerun of the construction sees it.
+        // The dimension check stops at the completeness degree (2 by default). Removing a degree-3 generator and
+        // lowering its stored count therefore passes every other check, and only the rerun of the construction fails.
         var result = Compute("O(3)", "2*T1+pseudovector", "T1");
         Assert.Contains(result.Generators, g => g.Degree == 3);
         var document = ClassicalEquivariantDocument.Create(result);

@@ -104,7 +104,7 @@ public sealed class EquivariantSpaceTests
     }
 
     [Fact]
-    public void OutputMovedByTheKernelOfTheInputHasOnlyTheZeroMap()
+    public void KernelMovedOutputHasZeroMap()
     {
         // -I acts trivially on Sym2(V) and by det(-I) = -1 on det, so f(x) = f(-I x) = -f(x): every map is zero.
         var g = MatrixGroup<Rational>.FromDefinition(GroupCatalogue.Get("Oh"), RationalField.Instance);

@@ -129,7 +129,7 @@ public sealed class ModularGroebnerTests
     public void Katsura4MatchesBuchberger()
     {
         // Katsura-4 is inhomogeneous, and its dehomogenized minimal basis is already reduced, so the final
-        // interreduction over Q is skipped; the reference basis comes from Buchberger's algorithm over Q.
+        // interreduction over Q is skipped. The reference basis comes from Buchberger's algorithm over Q.
         var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x0", "x1", "x2", "x3", "x4"], MonomialOrder.GradedReverseLex);
         var generators = new[]
         {
@@ -178,7 +178,7 @@ public sealed class ModularGroebnerTests
     [Fact]
     public void SharedLargeDenominatorsReconstruct()
     {
-        // Every tail coefficient of the first generator has the 70-bit denominator 7^25, so the lift reuses it; the
+        // Every tail coefficient of the first generator has the 71-bit denominator 7^25, so the lift reuses it. The
         // reference basis comes from Buchberger's algorithm over Q.
         var ring = new PolynomialRing<Rational>(RationalField.Instance, ["x", "y", "z"], MonomialOrder.GradedReverseLex);
         var denominator = BigInteger.Pow(7, 25);
